@@ -1,0 +1,84 @@
+package io.acrlifecycle.engine.registry;
+
+import io.acrlifecycle.engine.model.DeleteOutcome;
+import io.acrlifecycle.engine.model.DeletedManifest;
+import io.acrlifecycle.engine.model.DeletedTag;
+import io.acrlifecycle.engine.model.Locks;
+import io.acrlifecycle.engine.model.ManifestContent;
+import io.acrlifecycle.engine.model.ManifestInfo;
+import io.acrlifecycle.engine.model.PolicyChange;
+import io.acrlifecycle.engine.model.RegistryPolicies;
+import io.acrlifecycle.engine.model.RegistryTask;
+import io.acrlifecycle.engine.model.RegistryUsage;
+import io.acrlifecycle.engine.model.TagInfo;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the engine asks of one registry: the data plane, the soft-delete endpoints and the ARM subset.
+ * Listings are lazy and paged ({@code n}/{@code last}/{@code Link}), so memory does not grow with the registry.
+ * Every failure is an {@link RegistryException} whose message never carries a secret.
+ */
+public interface Registry extends AutoCloseable {
+
+    /** The login server, e.g. {@code myregistry.azurecr.io}. */
+    String loginServer();
+
+    // ---- data plane -------------------------------------------------------------------------------------
+
+    Iterable<String> repositories();
+
+    /** Tags of one repository; {@code newestFirst} sends {@code orderby=timedesc} (acr purge's order). */
+    Iterable<TagInfo> tags(String repository, boolean newestFirst);
+
+    /** Manifests of one repository, tagged and untagged. */
+    Iterable<ManifestInfo> manifests(String repository);
+
+    Optional<TagInfo> tag(String repository, String tag);
+
+    Optional<ManifestInfo> manifest(String repository, String digest);
+
+    /** Reads and digests the manifest body: children of an index, subject of a referrer. Empty when 404. */
+    Optional<ManifestContent> manifestContent(String repository, String digest);
+
+    /** Referrers of a subject ({@code /v2/{repo}/referrers/{digest}}), as digests. */
+    List<String> referrers(String repository, String subjectDigest);
+
+    DeleteOutcome deleteTag(String repository, String tag);
+
+    /** Deletes a manifest and every tag on it. */
+    DeleteOutcome deleteManifest(String repository, String digest);
+
+    TagInfo updateTagLocks(String repository, String tag, Locks locks);
+
+    ManifestInfo updateManifestLocks(String repository, String digest, Locks locks);
+
+    // ---- soft delete (data plane, not in any SDK) --------------------------------------------------------
+
+    Iterable<String> deletedRepositories();
+
+    /** Soft-deleted manifests of one repository, with former tags and expiresAt filled in. */
+    Iterable<DeletedManifest> deletedManifests(String repository);
+
+    Iterable<DeletedTag> deletedTags(String repository);
+
+    /**
+     * {@code POST /acr/v1/_deleted/{repo}/_manifests/{digest}?force=} with {@code {"tag":...}}.
+     * Throws {@link RegistryException} for conflicts (without force) and for items that are gone.
+     */
+    void restore(String repository, String digest, String tag, boolean force);
+
+    // ---- ARM (needs the registry's resource id) ----------------------------------------------------------
+
+    RegistryPolicies policies();
+
+    /** PATCHes the registry's policies and returns what ARM answered. */
+    RegistryPolicies updatePolicies(PolicyChange change);
+
+    List<RegistryTask> tasks();
+
+    List<RegistryUsage> usages();
+
+    @Override
+    void close();
+}
