@@ -73,10 +73,10 @@ public final class ArmApi {
         String apiVersion = ApiVersions.require(param(query, "api-version"), route.resourceType, registry.location());
         checkExists(seg);
         return switch (route) {
-            case GET_REGISTRY -> ArmResponse.ok(registryJson(apiVersion));
+            case GET_REGISTRY -> read(() -> registryJson(apiVersion));
             case PATCH_REGISTRY, PUT_REGISTRY -> update(body, route == Route.PUT_REGISTRY, apiVersion);
-            case LIST_USAGES -> ArmResponse.ok(RegistryJson.usages(registry, storageBytes.getAsLong()));
-            case LIST_REPLICATIONS -> ArmResponse.ok(RegistryJson.replications(registry, registryId()));
+            case LIST_USAGES -> read(() -> RegistryJson.usages(registry, storageBytes.getAsLong()));
+            case LIST_REPLICATIONS -> read(() -> RegistryJson.replications(registry, registryId()));
             case GET_REPLICATION -> replication(rest.get(1));
             case LIST_TASKS -> ArmResponse.ok(RegistryJson.tasks(registry.tasks(), registryId(), registry.location()));
             case GET_TASK -> task(rest.get(1));
@@ -88,6 +88,13 @@ public final class ArmApi {
         synchronized (registry) {
             RegistryUpdate.apply(registry, name(), json, put, apiVersion, clock.get());
             return ArmResponse.ok(registryJson(apiVersion));
+        }
+    }
+
+    /** Renders under the registry's monitor so that one answer never mixes two states. */
+    private ArmResponse read(Supplier<com.fasterxml.jackson.databind.node.ObjectNode> render) {
+        synchronized (registry) {
+            return ArmResponse.ok(render.get());
         }
     }
 

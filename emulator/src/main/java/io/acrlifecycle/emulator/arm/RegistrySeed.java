@@ -80,6 +80,10 @@ final class RegistrySeed {
             encoded = ArmJson.text(t, "encodedTaskContent");
         }
         boolean encodedStep = stepType == null || TaskResource.ENCODED_TASK.equalsIgnoreCase(stepType);
+        if (!encodedStep && sources > 0) {
+            throw new IllegalArgumentException(where + ": cmd, yaml and encodedTaskContent apply to stepType EncodedTask"
+                    + " only; a " + stepType + " step reads its definition from the source context");
+        }
         boolean file = TaskResource.FILE_TASK.equalsIgnoreCase(String.valueOf(stepType));
         boolean docker = TaskResource.DOCKER.equalsIgnoreCase(String.valueOf(stepType));
         List<String> schedules = t.has("schedule") ? strings(t.get("schedule"), where + ".schedule") : List.of();

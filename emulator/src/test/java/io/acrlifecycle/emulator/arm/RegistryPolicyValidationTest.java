@@ -244,6 +244,7 @@ class RegistryPolicyValidationTest {
         assertThat(arm.registry.softDeleteRetentionDays()).isEqualTo(7);
         assertThat(arm.registry.retentionEnabled()).isTrue();
         assertThat(arm.registry.sku()).isEqualTo("Premium");
+        assertThat(arm.registry.adminUserEnabled()).as("absent in a PUT means ARM's default, false").isFalse();
     }
 
     @Test

@@ -83,6 +83,8 @@ class RegistryResourceTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("status", "Enabled, Disabled");
         assertThatThrownBy(() -> seed("{\"tasks\":[{\"name\":\"x\",\"stepType\":\"Shell\"}]}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stepType", "EncodedTask, FileTask, Docker");
+        assertThatThrownBy(() -> seed("{\"tasks\":[{\"name\":\"x\",\"stepType\":\"FileTask\",\"cmd\":\"a\"}]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("EncodedTask only");
         assertThatThrownBy(() -> seed("{\"tasks\":{}}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tasks");
     }
