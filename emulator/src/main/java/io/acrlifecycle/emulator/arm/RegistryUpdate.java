@@ -55,7 +55,7 @@ final class RegistryUpdate {
             checkLocation(body);
         }
         String sku = sku(body);
-        boolean adminUser = bool(props, "properties.adminUserEnabled", put ? true : r.adminUserEnabled());
+        boolean adminUser = bool(props, "properties.adminUserEnabled", put ? false : r.adminUserEnabled());
         boolean anonymousPull = bool(props, "properties.anonymousPullEnabled", put ? false : r.anonymousPullEnabled());
         if (put) {
             checkZoneRedundancy(props);
