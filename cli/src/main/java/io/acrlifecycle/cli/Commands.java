@@ -1,5 +1,6 @@
 package io.acrlifecycle.cli;
 
+import io.acrlifecycle.cli.demo.DemoCommand;
 import picocli.CommandLine;
 
 /** The subcommands, in the order the help lists them. */
@@ -8,5 +9,7 @@ final class Commands {
     }
 
     static void register(CommandLine cli) {
+        cli.addSubcommand(new EmulatorCommand());
+        cli.addSubcommand(new DemoCommand());
     }
 }
