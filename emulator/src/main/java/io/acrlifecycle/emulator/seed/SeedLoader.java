@@ -178,8 +178,14 @@ public final class SeedLoader {
         }
         visiting.remove(id);
         String digest = Digests.sha256(g.body());
+        List<String> blobs = new ArrayList<>();
         if (g.config() != null) {
             env.store().blobs.put(Digests.sha256(g.config()), g.config());
+            blobs.add(Digests.sha256(g.config()));
+        }
+        if (g.layerDigest() != null) {
+            env.store().virtualBlobs.put(g.layerDigest(), g.layerSize());
+            blobs.add(g.layerDigest());
         }
         Attrs attrs = new Attrs();
         if (mj.has("locks")) {
@@ -188,7 +194,7 @@ public final class SeedLoader {
         ManifestRec m = repo.manifest(digest);
         if (m == null) {
             m = new ManifestRec(digest, mediaType, g.body(), children.isEmpty() ? size : g.body().length, arch, os,
-                    configMediaType, artifactType, subject, children, List.of(), created, updated, attrs);
+                    configMediaType, artifactType, subject, children, blobs, created, updated, attrs);
             repo.putManifest(m);
         }
         for (JsonNode t : mj.path("tags")) {

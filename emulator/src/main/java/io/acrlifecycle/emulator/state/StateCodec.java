@@ -43,6 +43,8 @@ public final class StateCodec {
         });
         ObjectNode blobs = root.putObject("blobs");
         store.blobs.forEach((d, b) -> blobs.put(d, Base64.getEncoder().encodeToString(b)));
+        ObjectNode virtual = root.putObject("virtualBlobs");
+        store.virtualBlobs.forEach(virtual::put);
         ArrayNode repos = root.putArray("repositories");
         for (Repo r : store.repos.values()) {
             ObjectNode o = repos.addObject().put("name", r.name).put("created", str(r.created)).put("updated", str(r.updated))
@@ -91,6 +93,7 @@ public final class StateCodec {
         synchronized (store) {
             store.clear();
             root.path("blobs").fields().forEachRemaining(e -> store.blobs.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+            root.path("virtualBlobs").fields().forEachRemaining(e -> store.virtualBlobs.put(e.getKey(), e.getValue().asLong()));
             long maxSeq = 0;
             for (JsonNode rj : root.path("repositories")) {
                 Repo r = new Repo(rj.path("name").asText(), time(rj, "created"));
