@@ -122,6 +122,28 @@ class RestoreAgainstEmulatorTest {
     }
 
     @Test
+    void shouldReportAnExpiredItemAsExpiredAndAnUnknownOneAsNotFound() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String gone = emu.digestOf("app", "gone");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            DeletedManifest before = java.util.stream.StreamSupport.stream(
+                    registry.deletedManifests("app").spliterator(), false)
+                    .filter(m -> m.digest().equals(gone)).findFirst().orElseThrow();
+            emu.clock().advance(Duration.ofDays(6)); // deleted 2 days ago + 7 days retention: due, purged
+
+            RestoreReport report = createService(registry, emu).restore(RestoreRequest.undo(List.of(
+                    new RestoreTarget("app", gone, List.of("v0"), null, List.of(), before.deletedAt()),
+                    RestoreTarget.of("app", "sha256:" + "e".repeat(64), "x"))));
+
+            assertThat(report.items()).extracting(RestoreItemResult::outcome)
+                    .containsExactly(RestoreOutcome.EXPIRED, RestoreOutcome.NOT_FOUND);
+            assertThat(report.totals().expired()).isEqualTo(1);
+            assertThat(posts(emu)).isZero();
+        }
+    }
+
+    @Test
     void shouldReportALiveManifestAsAlreadyLive() {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
