@@ -56,8 +56,7 @@ import java.util.function.Supplier;
  * the SDK ({@code team/app} → {@code team%2Fapp}).
  */
 public final class AcrRegistry implements Registry {
-    static final int PAGE = 100;
-
+    
     private final RegistryConfig config;
     private final Rest data;
     private final ArmClient arm;
@@ -87,13 +86,15 @@ public final class AcrRegistry implements Registry {
     @Override
     public Iterable<String> repositories() {
         Operation op = Operation.read("list repositories", null);
-        return () -> sdkIterator(() -> sdk.listRepositoryNames(Context.NONE).iterator(), op);
+        // by page, so that the configured page size is sent as n (the SDK follows Link itself)
+        return () -> sdkIterator(() -> sdk.listRepositoryNames(Context.NONE)
+                .streamByPage(config.pageSize()).flatMap(page -> page.getValue().stream()).iterator(), op);
     }
 
     @Override
     public Iterable<TagInfo> tags(String repository, boolean newestFirst) {
         Operation op = Operation.read("list tags", repository);
-        String path = "/acr/v1/" + Paths.segment(repository) + "/_tags?n=" + PAGE
+        String path = "/acr/v1/" + Paths.segment(repository) + "/_tags?n=" + config.pageSize()
                 + (newestFirst ? "&orderby=timedesc" : "");
         return data.paged(path, "tags", op, t -> toTag(repository, t));
     }
@@ -101,7 +102,7 @@ public final class AcrRegistry implements Registry {
     @Override
     public Iterable<ManifestInfo> manifests(String repository) {
         Operation op = Operation.read("list manifests", repository);
-        String path = "/acr/v1/" + Paths.segment(repository) + "/_manifests?n=" + PAGE;
+        String path = "/acr/v1/" + Paths.segment(repository) + "/_manifests?n=" + config.pageSize();
         return data.paged(path, "manifests", op, m -> toManifest(repository, m));
     }
 
@@ -222,7 +223,7 @@ public final class AcrRegistry implements Registry {
     @Override
     public Iterable<String> deletedRepositories() {
         Operation op = new Operation("list soft-deleted repositories", null, Operation.Kind.DELETED_READ);
-        return data.paged("/acr/v1/_deleted/_catalog?n=" + PAGE, "repositories", op,
+        return data.paged("/acr/v1/_deleted/_catalog?n=" + config.pageSize(), "repositories", op,
                 r -> r.isTextual() ? r.asText() : r.path("repository").asText(r.path("name").asText()));
     }
 
@@ -231,7 +232,7 @@ public final class AcrRegistry implements Registry {
         Operation op = new Operation("list soft-deleted repositories", null, Operation.Kind.DELETED_READ);
         Integer days = currentRetentionDays();
         List<DeletedRepository> out = new ArrayList<>();
-        for (JsonNode r : data.paged("/acr/v1/_deleted/_catalog?n=" + PAGE, "repositories", op, r -> r)) {
+        for (JsonNode r : data.paged("/acr/v1/_deleted/_catalog?n=" + config.pageSize(), "repositories", op, r -> r)) {
             String name = r.isTextual() ? r.asText() : r.path("repository").asText(r.path("name").asText());
             Instant deletedAt = instant(r.path("deletedAt"));
             out.add(new DeletedRepository(name, instant(r.path("createdAt")), deletedAt,
@@ -243,7 +244,7 @@ public final class AcrRegistry implements Registry {
     @Override
     public Iterable<DeletedManifest> deletedManifests(String repository) {
         Operation op = new Operation("list soft-deleted manifests", repository, Operation.Kind.DELETED_READ);
-        String path = "/acr/v1/_deleted/" + Paths.segment(repository) + "/_manifests?n=" + PAGE;
+        String path = "/acr/v1/_deleted/" + Paths.segment(repository) + "/_manifests?n=" + config.pageSize();
         return () -> {
             // The tag join and the retention days are read when iteration starts, so expiry uses the current days.
             Map<String, List<String>> tagsByDigest = new LinkedHashMap<>();
@@ -284,7 +285,7 @@ public final class AcrRegistry implements Registry {
     @Override
     public Iterable<DeletedTag> deletedTags(String repository) {
         Operation op = new Operation("list soft-deleted tags", repository, Operation.Kind.DELETED_READ);
-        return data.paged("/acr/v1/_deleted/" + Paths.segment(repository) + "/_tags?n=" + PAGE, "tags", op,
+        return data.paged("/acr/v1/_deleted/" + Paths.segment(repository) + "/_tags?n=" + config.pageSize(), "tags", op,
                 t -> new DeletedTag(repository, t.path("tag").asText(t.path("name").asText()),
                         t.path("digest").asText(), instant(t.path("createdAt")), instant(t.path("deletedAt"))));
     }
@@ -306,7 +307,14 @@ public final class AcrRegistry implements Registry {
         if (arm == null) {
             return null;
         }
-        return arm.policies().softDeleteRetentionDays();
+        try {
+            return arm.policies().softDeleteRetentionDays();
+        } catch (AuthenticationFailedException e) {
+            throw e;
+        } catch (RegistryException e) {
+            config.log().warn("expiry of soft-deleted items is unknown: " + e.getMessage());
+            return null;
+        }
     }
 
     // ---- ARM ---------------------------------------------------------------------------------------------
@@ -393,6 +401,13 @@ public final class AcrRegistry implements Registry {
                 return re;
             }
             if (t instanceof HttpResponseException h && h.getResponse() != null) {
+                com.azure.core.http.HttpResponse r = h.getResponse();
+                Challenge c = Challenge.parse(r.getHeaderValue(com.azure.core.http.HttpHeaderName.WWW_AUTHENTICATE));
+                if (r.getStatusCode() == 401 && c != null && c.scope() != null && r.getRequest() != null
+                        && r.getRequest().getHeaders().getValue(com.azure.core.http.HttpHeaderName.AUTHORIZATION)
+                                != null) {
+                    return RegistryErrors.insufficientScope(data.registry(), op, c.scope());
+                }
                 String body = "";
                 Object value = h.getValue();
                 if (value instanceof com.azure.core.models.ResponseError err) {

@@ -91,8 +91,9 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
 
     static boolean isRetriable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RegistryException) {
-                return false;
+            if (t instanceof RegistryException || t instanceof javax.net.ssl.SSLHandshakeException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
+                return false; // not transient: an untrusted certificate stays untrusted
             }
             if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
                     || t instanceof java.net.http.HttpTimeoutException) {

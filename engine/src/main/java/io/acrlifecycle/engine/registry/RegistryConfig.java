@@ -47,6 +47,7 @@ public final class RegistryConfig {
     private final RetrySettings retry;
     private final Duration timeout;
     private final EngineLog log;
+    private final int pageSize;
 
     private RegistryConfig(Builder b) {
         this.cloud = b.cloud == null ? AzureCloud.ofLoginServer(b.loginServer) : b.cloud;
@@ -62,6 +63,7 @@ public final class RegistryConfig {
         this.retry = b.retry;
         this.timeout = b.timeout;
         this.log = b.log;
+        this.pageSize = b.pageSize;
     }
 
     public static Builder builder() {
@@ -129,6 +131,11 @@ public final class RegistryConfig {
         return log;
     }
 
+    /** The {@code n} sent on listings (default 100, as az CLI). */
+    public int pageSize() {
+        return pageSize;
+    }
+
     @Override
     public String toString() {
         return "RegistryConfig{loginServer=" + loginServer + ", cloud=" + cloud + ", endpoint=" + endpoint
@@ -152,6 +159,7 @@ public final class RegistryConfig {
         private RetrySettings retry = RetrySettings.DEFAULTS;
         private Duration timeout = Duration.ofSeconds(60);
         private EngineLog log = EngineLog.SILENT;
+        private int pageSize = 100;
 
         private Builder() {
         }
@@ -250,6 +258,15 @@ public final class RegistryConfig {
 
         public Builder log(EngineLog log) {
             this.log = log == null ? EngineLog.SILENT : log;
+            return this;
+        }
+
+        /** Items per listing page ({@code n}), 1..1000. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1 || pageSize > 1000) {
+                throw new IllegalArgumentException("pageSize: " + pageSize + " is out of range; accepted: 1..1000");
+            }
+            this.pageSize = pageSize;
             return this;
         }
 

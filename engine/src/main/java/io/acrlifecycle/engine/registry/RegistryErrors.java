@@ -39,7 +39,27 @@ final class RegistryErrors {
         return create(text, status, code, null);
     }
 
+    /**
+     * A 401 on a request that already carried an access token: the credential itself was accepted (we got a token),
+     * but the token ACR issued does not grant this scope. That is an authorization problem, so it is reported as
+     * {@link AuthorizationFailedException} (status stays 401) naming the scope and the role.
+     */
+    static RegistryException insufficientScope(String registry, Operation op, String scope) {
+        return new AuthorizationFailedException(where(registry, op) + " failed: HTTP 401 UNAUTHORIZED: the credential "
+                + "was accepted, but the token ACR issued does not grant " + (scope == null ? "this operation"
+                        : "scope " + scope) + ". The identity needs " + op.kind().role + "; a repository-scoped token "
+                + "needs a scope map that covers this repository and action.", 401, "UNAUTHORIZED", null);
+    }
+
     static RegistryException unavailable(String registry, Operation op, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return new RegistryUnavailableException(where(registry, op) + " failed: the TLS handshake with "
+                        + registry + " failed (" + t.getClass().getSimpleName() + "). If the registry or a proxy "
+                        + "uses a private CA, give it with sslContext(...) or trustStore(file, password); TLS "
+                        + "verification cannot be switched off.", 0, null, cause);
+            }
+        }
         String kind = cause == null ? "no response" : cause.getClass().getSimpleName();
         return new RegistryUnavailableException(where(registry, op) + " failed: no response from the registry ("
                 + kind + ") after the configured retries. Check the network path to " + registry
@@ -71,7 +91,8 @@ final class RegistryErrors {
             case 400 -> "Check the request values; the registry rejected them as invalid.";
             case 401 -> "Check the credential: the password or token may be wrong, expired or revoked, or the "
                     + "identity may belong to another tenant" + (arm ? "" : "; for an admin user or repository-scoped "
-                    + "token, check that it is enabled") + ".";
+                    + "token, check that it is enabled and that its scope map covers this repository and action")
+                    + ".";
             case 403 -> "The identity is not allowed to do this: it needs " + op.kind().role
                     + (arm ? "" : ", and a repository-scoped token needs a scope map that covers this repository")
                     + "; also check the registry's firewall and network rules.";

@@ -75,6 +75,13 @@ final class Rest {
         if (ok.contains(answer.status())) {
             return answer;
         }
+        if (answer.status() == 401 && request.getHeaders().getValue(HttpHeaderName.AUTHORIZATION) != null
+                && !request.getHeaders().getValue(HttpHeaderName.AUTHORIZATION).startsWith("Basic")) {
+            Challenge c = Challenge.parse(answer.header("WWW-Authenticate"));
+            if (c != null && c.scope() != null) {
+                throw RegistryErrors.insufficientScope(registry, op, c.scope());
+            }
+        }
         throw RegistryErrors.fromResponse(registry, op, answer.status(),
                 new String(answer.body(), StandardCharsets.UTF_8));
     }

@@ -65,6 +65,21 @@ class RegistryAuthAndRetryAgainstEmulatorTest {
     }
 
     @Test
+    void shouldTrustThePrivateCaFromATrustStoreAndExplainAnUntrustedCertificate() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        RegistryConfig.Builder base = EmulatorRegistries.config(emu).sslContext(null);
+        try (AcrRegistry trusted = Registries.open(EmulatorRegistries.config(emu).sslContext(null)
+                .trustStore(emu.trustStorePkcs12(), emu.trustStorePassword().toCharArray()).build());
+                AcrRegistry untrusted = Registries.open(base.build())) {
+            assertThat(tags(trusted, "app")).containsExactly("v1", "v2");
+
+            assertThatThrownBy(() -> tags(untrusted, "app")).isInstanceOf(RegistryUnavailableException.class)
+                    .hasMessageContaining("TLS handshake").hasMessageContaining("trustStore");
+        }
+    }
+
+    @Test
     void shouldCacheTokensInsteadOfAskingAadPerRequest() {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
@@ -123,8 +138,9 @@ class RegistryAuthAndRetryAgainstEmulatorTest {
             assertThat(tags(registry, "app")).containsExactly("v1", "v2");
 
             assertThatThrownBy(() -> tags(registry, "other"))
-                    .isInstanceOfAny(AuthenticationFailedException.class, AuthorizationFailedException.class)
+                    .isInstanceOf(AuthorizationFailedException.class)
                     .hasMessageContaining("repository other").hasMessageContaining("scope map")
+                    .hasMessageContaining("repository:other:metadata_read").hasMessageContaining("AcrPull")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain("ci-Secret-1"));
         }
     }
