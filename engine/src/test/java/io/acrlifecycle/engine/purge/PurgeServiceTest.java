@@ -175,7 +175,7 @@ class PurgeServiceTest {
         InMemoryRegistry reg = registry();
         Path journal = dir.resolve("j.jsonl");
         reg.fault = call -> call.equals("untag app:ci-3")
-                ? new RegistryException("boom", 500, null, null) : null;
+                ? new RegistryException("forbidden", 403, "DENIED", null) : null;
         PurgeRequest req = request().concurrency(1).journal(journal).build();
         PurgeReport first = PurgeService.run(reg, req, null, null);
         assertThat(first.status()).isEqualTo(PurgeReport.Status.FAILED);
