@@ -44,7 +44,8 @@ public final class PurgeService {
         PurgePlan plan = plan(registry, rules, started, l);
         p.planned(plan);
         if (request.dryRun()) {
-            l.info("DRY RUN: nothing is deleted.\n" + plan.render(false).stripTrailing());
+            l.info("DRY RUN: the following shows what WOULD be deleted. Nothing is deleted.");
+            plan.render(false).lines().forEach(l::info);
             List<RepositoryReport> repos = new ArrayList<>();
             for (RepositoryPlan rp : plan.repositories()) {
                 repos.add(new RepositoryReport(rp.repository(), List.of(), List.of(), rp.spared(), List.of(),
