@@ -80,7 +80,7 @@ public final class PurgeService {
         for (String repo : repos) {
             Iterable<TagInfo> tags = () -> registry.tags(repo, true).iterator();
             Iterable<ManifestInfo> manifests = () -> registry.manifests(repo).iterator();
-            ManifestLookup lookup = digest -> content(registry, repo, digest);
+            ManifestLookup lookup = new CachingLookup(registry, repo);
             try {
                 plans.add(PurgePlanner.planRepository(registry.loginServer(),
                         new RepositoryListing(repo, tags, manifests, lookup), rules, now));
@@ -92,6 +92,56 @@ public final class PurgeService {
             }
         }
         return PurgePlan.of(registry.loginServer(), now, rules.source(), plans);
+    }
+
+    /** Reads bodies on demand; {@code prefetch} reads a batch with a small pool (like acr purge's GET pool). */
+    private static final class CachingLookup implements ManifestLookup {
+        private final Registry registry;
+        private final String repo;
+        private final java.util.Map<String, Optional<ManifestContent>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+        CachingLookup(Registry registry, String repo) {
+            this.registry = registry;
+            this.repo = repo;
+        }
+
+        @Override
+        public Optional<ManifestContent> content(String digest) {
+            Optional<ManifestContent> c = cache.get(digest);
+            return c != null ? c : PurgeService.content(registry, repo, digest);
+        }
+
+        @Override
+        public void prefetch(java.util.Collection<String> digests) {
+            if (digests.size() < 2) {
+                return;
+            }
+            int threads = Math.min(digests.size(), io.acrlifecycle.engine.purge.exec.ExecutorOptions.defaultConcurrency() * 2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "purge-read");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+                for (String d : digests) {
+                    fs.add(pool.submit(() -> cache.put(d, PurgeService.content(registry, repo, d))));
+                }
+                for (java.util.concurrent.Future<?> f : fs) {
+                    f.get();
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading manifests", e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private static Optional<ManifestContent> content(Registry registry, String repo, String digest) {

@@ -11,5 +11,12 @@ import java.util.Optional;
 public interface ManifestLookup {
     Optional<ManifestContent> content(String digest);
 
+    /**
+     * Hint: the planner will ask for these bodies next. A registry-backed lookup fetches them in parallel (acr purge
+     * also reads bodies with a pool) and caches them; the default does nothing.
+     */
+    default void prefetch(java.util.Collection<String> digests) {
+    }
+
     ManifestLookup NONE = digest -> Optional.empty();
 }

@@ -233,6 +233,7 @@ public final class PurgePlanner {
             Map<String, ManifestInfo> candidates = new TreeMap<>();
             Map<String, ManifestContent> candidateContent = new HashMap<>();
             List<Spared> sparedManifests = new ArrayList<>();
+            List<ManifestInfo> needBody = new ArrayList<>();
             for (ManifestInfo m : listing.manifests()) {
                 String d = m.digest();
                 types.put(d, m.mediaType() == null ? null : m.mediaType().intern());
@@ -281,25 +282,36 @@ public final class PurgePlanner {
                     continue;
                 }
                 if (MediaTypes.maySubject(m.mediaType())) {
-                    Optional<ManifestContent> c = listing.lookup().content(d);
-                    if (c.isEmpty()) {
-                        sparedManifests.add(new Spared(repo, null, d, SpareReason.CONTENT_NOT_FOUND, rule.name(),
-                                "GET manifest answered 404"));
+                    needBody.add(m); // read after the listing, in parallel when the lookup can
+                    continue;
+                }
+                candidates.put(d, m);
+            }
+            List<String> wanted = new ArrayList<>(shielding.keySet());
+            needBody.forEach(m -> wanted.add(m.digest()));
+            if (!wanted.isEmpty()) {
+                listing.lookup().prefetch(wanted);
+            }
+            for (ManifestInfo m : needBody) {
+                String d = m.digest();
+                Optional<ManifestContent> c = listing.lookup().content(d);
+                if (c.isEmpty()) {
+                    sparedManifests.add(new Spared(repo, null, d, SpareReason.CONTENT_NOT_FOUND, rule.name(),
+                            "GET manifest answered 404"));
+                    continue;
+                }
+                ManifestContent content = c.get();
+                if (content.hasSubject()) {
+                    if (MediaTypes.OCI_INDEX.equals(m.mediaType()) && !content.childDigests().isEmpty()) {
+                        // acr purge deletes such an index but shields what it lists
+                        shielding.put(d, SpareReason.CHILD_OF_REFERRER_INDEX);
+                    } else {
+                        sparedManifests.add(new Spared(repo, null, d, SpareReason.REFERRER_WITH_SUBJECT,
+                                rule.name(), "subject " + content.subjectDigest()));
                         continue;
                     }
-                    ManifestContent content = c.get();
-                    if (content.hasSubject()) {
-                        if (MediaTypes.OCI_INDEX.equals(m.mediaType()) && !content.childDigests().isEmpty()) {
-                            // acr purge deletes such an index but shields what it lists
-                            shielding.put(d, SpareReason.CHILD_OF_REFERRER_INDEX);
-                        } else {
-                            sparedManifests.add(new Spared(repo, null, d, SpareReason.REFERRER_WITH_SUBJECT,
-                                    rule.name(), "subject " + content.subjectDigest()));
-                            continue;
-                        }
-                    }
-                    candidateContent.put(d, content);
                 }
+                candidateContent.put(d, content);
                 candidates.put(d, m);
             }
             Map<String, String[]> ignored = new HashMap<>();
