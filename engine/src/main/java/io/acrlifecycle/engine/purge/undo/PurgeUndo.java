@@ -35,9 +35,13 @@ public final class PurgeUndo {
     public static List<UndoTarget> targets(Path journal) {
         List<JournalRecord> records = PurgeJournal.read(journal);
         Map<String, String> lastOutcome = new HashMap<>();
+        Map<String, Instant> doneAt = new HashMap<>();
         for (JournalRecord r : records) {
             if (JournalRecord.OUTCOME.equals(r.type())) {
                 lastOutcome.put(r.id(), r.outcome());
+                if ("DELETED".equals(r.outcome()) && r.at() != null) {
+                    doneAt.put(r.id(), r.at());
+                }
             }
         }
         Map<String, Builder> byKey = new TreeMap<>();
@@ -63,7 +67,10 @@ public final class PurgeUndo {
                     b.children.addAll(r.children());
                 }
             }
-            b.at = b.at == null || (r.at() != null && r.at().isAfter(b.at)) ? r.at() : b.at;
+            if ("delete".equals(r.op())) {
+                // when it was deleted (the outcome's time; the intent's if the outcome is missing)
+                b.at = doneAt.getOrDefault(r.id(), r.at());
+            }
         }
         List<UndoTarget> out = new ArrayList<>();
         Set<String> emitted = new HashSet<>();
