@@ -9,6 +9,12 @@ final class Commands {
     }
 
     static void register(CommandLine cli) {
+        cli.addSubcommand(new SoftDeleteCommand());
+        cli.addSubcommand(new PurgeCommand());
+        cli.addSubcommand(new RestoreCommand());
+        cli.addSubcommand(new ListDeletedCommand());
+        cli.addSubcommand(new UndoCommand());
+        cli.addSubcommand(new UsageCommand());
         cli.addSubcommand(new EmulatorCommand());
         cli.addSubcommand(new DemoCommand());
     }

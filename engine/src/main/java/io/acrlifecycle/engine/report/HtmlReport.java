@@ -25,7 +25,7 @@ public final class HtmlReport {
             .badge{display:inline-block;font-size:.75rem;font-weight:600;padding:.1rem .5rem;border-radius:1rem;\
             margin-left:.5rem;vertical-align:middle;color:#fff}
             .done,.pass{background:#1a7f37}.dry-run,.info{background:#0969da}.warn{background:#9a6700}\
-            .blocked,.failed{background:#cf222e}
+            .blocked,.refused,.failed{background:#cf222e}
             dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:.6rem 0}
             dl.facts dt{color:#57606a}dl.facts dd{margin:0;font-weight:600}
             table{border-collapse:collapse;width:100%;font-size:.85rem;margin-bottom:.8rem}

@@ -21,8 +21,8 @@ public record Section(String title, Outcome outcome, List<Fact> facts, List<Stri
 
     /** The badge of a section: its colour in HTML and its word in text. */
     public enum Outcome {
-        DONE("done"), DRY_RUN("dry run"), PASS("pass"), WARN("warn"), BLOCK("blocked"), FAILED("failed"),
-        INFO("info");
+        DONE("done"), DRY_RUN("dry run"), PASS("pass"), WARN("warn"), BLOCK("blocked"), REFUSED("refused"),
+        FAILED("failed"), INFO("info");
 
         private final String label;
 
