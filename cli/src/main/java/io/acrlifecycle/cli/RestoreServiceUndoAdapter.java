@@ -19,10 +19,10 @@ import java.util.List;
  * field mapping between the purge's {@link UndoTarget} and the restore service's {@link RestoreTarget}; no decision
  * is made here. To be replaced by the engine's own adapter once it lands.
  */
-final class RestoreServiceUndoAdapter implements UndoRestorer {
+public final class RestoreServiceUndoAdapter implements UndoRestorer {
     private final RestoreService service;
 
-    RestoreServiceUndoAdapter(Registry registry, EngineLog log) {
+    public RestoreServiceUndoAdapter(Registry registry, EngineLog log) {
         this.service = new RestoreService(registry, log);
     }
 

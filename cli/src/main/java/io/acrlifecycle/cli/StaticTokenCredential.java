@@ -11,10 +11,10 @@ import reactor.core.publisher.Mono;
  * --query accessToken -o tsv}, or the token the emulator prints). Used as is for every scope; when it expires the
  * registry answers 401 and the command fails with that message.
  */
-final class StaticTokenCredential implements TokenCredential {
+public final class StaticTokenCredential implements TokenCredential {
     private final String token;
 
-    StaticTokenCredential(String token) {
+    public StaticTokenCredential(String token) {
         this.token = token.trim();
     }
 

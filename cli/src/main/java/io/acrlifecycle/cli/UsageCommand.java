@@ -23,7 +23,7 @@ public class UsageCommand extends RegistryCommand {
         }
     }
 
-    static String text(UsageReport u) {
+    public static String text(UsageReport u) {
         StringBuilder out = new StringBuilder();
         out.append("storage used: ").append(u.storageUsedBytes() < 0 ? "unknown" : Sizes.human(u.storageUsedBytes()));
         if (u.storageUsedPercent() >= 0) {

@@ -53,6 +53,7 @@ public class DemoCommand extends BaseCommand {
             emu.seed(seed);
             story.line("Emulator at " + emu.endpoint() + " (login server " + emu.loginServer() + ")");
             registryStep(story, seed);
+            new DemoRun(emu, story, out, warningsOnly()).run();
         }
         Duration took = Duration.between(started, Instant.now());
         Report report = new Report("acr-lifecycle demo", "demo registry (embedded emulator)", Instant.now(),
@@ -67,6 +68,21 @@ public class DemoCommand extends BaseCommand {
         story.line("Done in " + String.format(java.util.Locale.ROOT, "%.1f", took.toMillis() / 1000.0) + " s.");
         story.line("Report: " + html.toAbsolutePath());
         return CommandResult.of("demo", "done", ExitCodes.DONE, null, result, null, story.sections());
+    }
+
+    /** The story is the output; the engine's info lines would drown it, its warnings must not be lost. */
+    private io.acrlifecycle.engine.log.EngineLog warningsOnly() {
+        java.io.PrintWriter err = io().err();
+        return new io.acrlifecycle.engine.log.EngineLog() {
+            @Override
+            public void info(String line) {
+            }
+
+            @Override
+            public void warn(String line) {
+                err.println("warning: " + line);
+            }
+        };
     }
 
     private void registryStep(DemoStory story, String seedJson) throws Exception {

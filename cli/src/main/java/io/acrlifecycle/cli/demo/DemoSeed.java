@@ -33,8 +33,15 @@ public final class DemoSeed {
     public static final String ACCIDENT_TAG = "2.3.1";
 
     private static final int DAYS = 90;
+    /** CI pushes to main: shop/web every 2 days, shop/api every 3 days, over 90 days. */
+    static final int WEB_EVERY = 2;
+    static final int API_EVERY = 3;
+    static final int WEB_BUILDS = DAYS / WEB_EVERY;
+    static final int API_BUILDS = DAYS / API_EVERY;
     private static final int WEB_FIRST_BUILD = 1000;
     private static final int API_FIRST_BUILD = 500;
+    /** A build that an earlier guard run locked (writeEnabled false): purge skips it. */
+    static final int LOCKED_BUILD_RANK = 28;
     private static final long MB = 1024L * 1024;
 
     private final Random random;
@@ -49,13 +56,18 @@ public final class DemoSeed {
         return Json.write(new DemoSeed(seed).build());
     }
 
-    /** The build tag pushed {@code daysAgo} days ago to shop/web: one build a day, numbered from the oldest. */
-    public static String webBuildTag(int daysAgo) {
-        return "build-" + (WEB_FIRST_BUILD + DAYS - 1 - daysAgo);
+    /** The build tag of the {@code rank}-th newest shop/web build (1 = newest), pushed {@code (rank-1)*2} days ago. */
+    public static String webBuild(int rank) {
+        return "build-" + (WEB_FIRST_BUILD + WEB_BUILDS - rank);
     }
 
-    public static String apiBuildTag(int daysAgo) {
-        return "build-" + (API_FIRST_BUILD + DAYS - 1 - daysAgo);
+    public static String apiBuild(int rank) {
+        return "build-" + (API_FIRST_BUILD + API_BUILDS - rank);
+    }
+
+    /** Days since the {@code rank}-th newest shop/web build was pushed. */
+    public static int webBuildAge(int rank) {
+        return (rank - 1) * WEB_EVERY;
     }
 
     private ObjectNode build() {
@@ -78,15 +90,15 @@ public final class DemoSeed {
     private ObjectNode web() {
         ObjectNode repo = json.objectNode().put("name", WEB);
         ArrayNode manifests = repo.putArray("manifests");
-        for (int daysAgo = DAYS - 1; daysAgo >= 0; daysAgo--) {
-            ciPush(manifests, "web", webBuildTag(daysAgo), daysAgo, 110, 190);
+        for (int rank = WEB_BUILDS; rank >= 1; rank--) {
+            ciPush(manifests, "web", webBuild(rank), (rank - 1) * WEB_EVERY, rank, 110, 190);
         }
-        release(manifests, "web", "1.3.0", 80);
-        release(manifests, "web", "1.3.1", 62);
-        release(manifests, "web", "1.4.0", 45);
-        release(manifests, "web", "1.4.1", 30);
-        // the current release: a multi-arch OCI index, signed, its tag locked against overwrite and delete
-        int age = 12;
+        release(manifests, "web", webBuild(40), "1.3.0", webBuildAge(40));
+        release(manifests, "web", webBuild(31), "1.3.1", webBuildAge(31));
+        release(manifests, "web", webBuild(12), "1.4.0", webBuildAge(12));
+        lockTag(manifests, "web-" + webBuild(LOCKED_BUILD_RANK), webBuild(LOCKED_BUILD_RANK));
+        // the production release: a multi-arch OCI index, signed, its tag locked against overwrite and delete
+        int age = 40;
         manifests.addObject().put("id", "web-1.4.2-amd64").put("updated", hoursAgo(age, 2))
                 .put("size", mb(150, 160)).put("os", "linux").put("architecture", "amd64");
         manifests.addObject().put("id", "web-1.4.2-arm64").put("updated", hoursAgo(age, 2))
@@ -106,13 +118,13 @@ public final class DemoSeed {
     private ObjectNode api() {
         ObjectNode repo = json.objectNode().put("name", API);
         ArrayNode manifests = repo.putArray("manifests");
-        for (int daysAgo = DAYS - 1; daysAgo >= 0; daysAgo--) {
-            ciPush(manifests, "api", apiBuildTag(daysAgo), daysAgo, 70, 95);
+        for (int rank = API_BUILDS; rank >= 1; rank--) {
+            ciPush(manifests, "api", apiBuild(rank), (rank - 1) * API_EVERY, rank, 70, 95);
         }
-        release(manifests, "api", "2.2.0", 70);
-        release(manifests, "api", "2.3.0", 40);
-        release(manifests, "api", ACCIDENT_TAG, 20);
-        release(manifests, "api", API_RELEASE, 3);
+        release(manifests, "api", apiBuild(24), "2.2.0", 23 * API_EVERY);
+        release(manifests, "api", apiBuild(14), "2.3.0", 13 * API_EVERY);
+        release(manifests, "api", apiBuild(7), ACCIDENT_TAG, 6 * API_EVERY);
+        release(manifests, "api", apiBuild(2), API_RELEASE, API_EVERY);
         return repo;
     }
 
@@ -139,11 +151,12 @@ public final class DemoSeed {
     }
 
     /**
-     * One CI day: a build tagged {@code build-N} (the newest also {@code latest}); every third day the build was
-     * pushed twice, so the first push lost its tag and is now an untagged manifest.
+     * One CI push: a build tagged {@code build-N} (the newest also {@code latest}); every third build was pushed
+     * twice (a re-run job), so the first push lost its tag and is now an untagged manifest.
      */
-    private void ciPush(ArrayNode manifests, String prefix, String tag, int daysAgo, int minMb, int maxMb) {
-        if (daysAgo % 3 == 1) {
+    private void ciPush(ArrayNode manifests, String prefix, String tag, int daysAgo, int rank, int minMb,
+            int maxMb) {
+        if (rank % 3 == 2) {
             manifests.addObject().put("id", prefix + "-" + tag + "-first").put("updated", hoursAgo(daysAgo, 3))
                     .put("size", mb(minMb, maxMb));
         }
@@ -155,17 +168,33 @@ public final class DemoSeed {
         }
     }
 
-    /** A release tag added to the build manifest of that day, a few hours after the build. */
-    private void release(ArrayNode manifests, String prefix, String version, int daysAgo) {
-        String buildTag = prefix.equals("web") ? webBuildTag(daysAgo) : apiBuildTag(daysAgo);
-        String id = prefix + "-" + buildTag;
-        for (var node : manifests) {
-            if (id.equals(node.path("id").asText())) {
-                ((ArrayNode) node.get("tags")).addObject().put("name", version).put("updated", hoursAgo(daysAgo, 0));
+    /** A release tag added to a build's manifest, an hour after the build. */
+    private void release(ArrayNode manifests, String prefix, String buildTag, String version, int daysAgo) {
+        ((ArrayNode) find(manifests, prefix + "-" + buildTag).get("tags")).addObject().put("name", version)
+                .put("updated", hoursAgo(daysAgo, 0));
+    }
+
+    /** Replaces a plain tag by the same tag with writeEnabled/deleteEnabled off. */
+    private void lockTag(ArrayNode manifests, String id, String tag) {
+        ArrayNode tags = (ArrayNode) find(manifests, id).get("tags");
+        for (int i = 0; i < tags.size(); i++) {
+            if (tags.get(i).isTextual() && tags.get(i).asText().equals(tag)) {
+                ObjectNode locked = json.objectNode().put("name", tag);
+                locked.putObject("locks").put("writeEnabled", false).put("deleteEnabled", false);
+                tags.set(i, locked);
                 return;
             }
         }
-        throw new IllegalStateException("no build manifest " + id + " for release " + version);
+        throw new IllegalStateException("no tag " + tag + " on " + id);
+    }
+
+    private static ObjectNode find(ArrayNode manifests, String id) {
+        for (var node : manifests) {
+            if (id.equals(node.path("id").asText())) {
+                return (ObjectNode) node;
+            }
+        }
+        throw new IllegalStateException("no seeded manifest " + id);
     }
 
     /** A relative time: {@code daysAgo} days plus {@code hours} hours before the emulator's now. */

@@ -42,12 +42,13 @@ class DemoSeedTest {
     }
 
     @Test
-    void shouldHoldNinetyDaysOfBuildsWithOverwrittenTags() throws Exception {
+    void shouldHoldNinetyDaysOfBuildsWithOverwrittenTagsAndOneLockedBuild() throws Exception {
         // when
         JsonNode web = repo(seed(), DemoSeed.WEB);
 
         // then
         List<String> buildTags = new ArrayList<>();
+        List<String> locked = new ArrayList<>();
         int untagged = 0;
         for (JsonNode manifest : web.get("manifests")) {
             JsonNode tags = manifest.get("tags");
@@ -60,11 +61,17 @@ class DemoSeedTest {
                     if (name.startsWith("build-")) {
                         buildTags.add(name);
                     }
+                    if (!t.path("locks").path("writeEnabled").asBoolean(true)) {
+                        locked.add(name);
+                    }
                 });
             }
         }
-        assertThat(buildTags).hasSize(90).contains("build-1000", "build-1089", DemoSeed.webBuildTag(0));
-        assertThat(untagged).isEqualTo(30);
+        assertThat(buildTags).hasSize(45).contains("build-1000", "build-1044", DemoSeed.webBuild(1));
+        assertThat(DemoSeed.webBuild(1)).isEqualTo("build-1044");
+        assertThat(DemoSeed.webBuildAge(DemoSeed.WEB_BUILDS)).isEqualTo(88);
+        assertThat(untagged).isEqualTo(15);
+        assertThat(locked).containsExactlyInAnyOrder(DemoSeed.LOCKED_RELEASE, DemoSeed.webBuild(28));
     }
 
     @Test
