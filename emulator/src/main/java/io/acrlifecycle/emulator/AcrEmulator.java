@@ -314,6 +314,18 @@ public final class AcrEmulator implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        if (options.stateDir() == null) {
+            deleteQuietly(tls.directory());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp dir is harmless
+        }
+        dir.toFile().delete();
     }
 
     // ---- internals used by the front handler
