@@ -25,9 +25,7 @@ import io.acrlifecycle.emulator.service.RetentionService;
 import io.acrlifecycle.emulator.service.SoftDeleteService;
 import io.acrlifecycle.emulator.state.StateCodec;
 import io.acrlifecycle.emulator.state.StateFile;
-import io.acrlifecycle.emulator.store.ManifestRec;
 import io.acrlifecycle.emulator.store.RegistryStore;
-import io.acrlifecycle.emulator.store.Repo;
 import io.acrlifecycle.emulator.tls.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -383,18 +381,7 @@ public final class AcrEmulator implements AutoCloseable {
     }
 
     private long storageBytes() {
-        synchronized (store) {
-            long total = 0;
-            for (Repo r : store.repos.values()) {
-                for (ManifestRec m : r.manifests()) {
-                    total += m.imageSize;
-                }
-                for (var d : r.deletedManifests.values()) {
-                    total += d.manifest().imageSize;
-                }
-            }
-            return total;
-        }
+        return store.storageBytes();
     }
 
     private static String registryName(String loginServer) {

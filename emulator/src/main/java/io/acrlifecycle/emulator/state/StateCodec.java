@@ -103,7 +103,9 @@ public final class StateCodec {
                 r.deletedAt = time(rj, "deletedAt");
                 r.attrs = Attrs.fromJson(rj.path("attrs"));
                 for (JsonNode mj : rj.path("manifests")) {
-                    r.putManifest(manifest(mj));
+                    ManifestRec m = manifest(mj);
+                    r.putManifest(m);
+                    store.addStorage(m.imageSize);
                 }
                 for (JsonNode tj : rj.path("tags")) {
                     TagRec t = new TagRec(tj.path("name").asText(), tj.path("digest").asText(), time(tj, "created"),
@@ -120,6 +122,7 @@ public final class StateCodec {
                     DeletedManifestRec d = new DeletedManifestRec(r.name, m, time(dj, "deletedAt"), dj.path("seq").asLong());
                     r.deletedManifests.put(m.digest, d);
                     store.softDeleted.add(d);
+                    store.addStorage(m.imageSize);
                     maxSeq = Math.max(maxSeq, d.seq());
                 }
                 for (JsonNode dj : rj.path("deletedTags")) {
