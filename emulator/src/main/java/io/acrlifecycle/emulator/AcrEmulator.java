@@ -156,9 +156,9 @@ public final class AcrEmulator implements AutoCloseable {
 
     private void restoreHook(JsonNode saved) {
         clock.restoreOffset(Duration.ofMillis(saved.path("clockOffsetMillis").asLong(0)));
-        saved.path("seedIds").fields().forEachRemaining(e -> {
+        saved.path("seedIds").properties().forEach(e -> {
             Map<String, String> m = new ConcurrentHashMap<>();
-            e.getValue().fields().forEachRemaining(x -> m.put(x.getKey(), x.getValue().asText()));
+            e.getValue().properties().forEach(x -> m.put(x.getKey(), x.getValue().asText()));
             seedIds.put(e.getKey(), m);
         });
     }

@@ -85,7 +85,7 @@ public final class StateCodec {
         }
         for (JsonNode t : root.path("scopedTokens")) {
             Map<String, Set<String>> actions = new HashMap<>();
-            t.path("actions").fields().forEachRemaining(e -> {
+            t.path("actions").properties().forEach(e -> {
                 Set<String> s = new HashSet<>();
                 e.getValue().forEach(a -> s.add(a.asText()));
                 actions.put(e.getKey(), Set.copyOf(s));
@@ -94,8 +94,8 @@ public final class StateCodec {
         }
         synchronized (store) {
             store.clear();
-            root.path("blobs").fields().forEachRemaining(e -> store.blobs.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
-            root.path("virtualBlobs").fields().forEachRemaining(e -> store.virtualBlobs.put(e.getKey(), e.getValue().asLong()));
+            root.path("blobs").properties().forEach(e -> store.blobs.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+            root.path("virtualBlobs").properties().forEach(e -> store.virtualBlobs.put(e.getKey(), e.getValue().asLong()));
             long maxSeq = 0;
             for (JsonNode rj : root.path("repositories")) {
                 Repo r = new Repo(rj.path("name").asText(), time(rj, "created"));
