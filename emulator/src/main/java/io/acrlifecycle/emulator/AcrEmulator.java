@@ -136,7 +136,7 @@ public final class AcrEmulator implements AutoCloseable {
                 new ArmHandler(auth, arm), new AdminHandler(this));
         server.createContext("/", front);
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(16, r -> {
+        executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "acr-emulator-" + port + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
