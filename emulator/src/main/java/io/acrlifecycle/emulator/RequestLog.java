@@ -31,9 +31,9 @@ public final class RequestLog {
     }
 
     /** Requests with this method ({@code null} = any) whose decoded path fully matches the regex. */
-    public synchronized int count(String method, String pathRegex) {
+    public synchronized long count(String method, String pathRegex) {
         Pattern p = Pattern.compile(pathRegex);
-        return (int) entries.stream().filter(e -> (method == null || method.equalsIgnoreCase(e.method()))
+        return entries.stream().filter(e -> (method == null || method.equalsIgnoreCase(e.method()))
                 && p.matcher(e.path()).matches()).count();
     }
 }
