@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Counts the calls a guard decision makes and enforces its cost rule: one listing of a repository's tags, one of its
  * manifests, one of its deleted tags, one read of tasks and one of policies. A second call is a bug in the guard,
  * so it fails loudly instead of silently costing a large repository another full listing. A listing counts as one
- * call however many pages it takes. The guard never deletes: delete calls are refused.
+ * call however many pages it takes. The guard never deletes: delete calls are refused (the restore remediation may
+ * remove the temporary tag it restores with, through {@link #forRemediation()}).
  */
 public final class CountingRegistry implements Registry {
 
@@ -29,26 +30,53 @@ public final class CountingRegistry implements Registry {
             "tasks", "policies");
 
     private final Registry delegate;
-    private final Map<String, Integer> calls = new TreeMap<>();
-    private final Map<String, Integer> perKey = new TreeMap<>();
+    private final Map<String, Integer> calls;
+    private final Map<String, Integer> perKey;
+    private final boolean remediation;
 
     public CountingRegistry(final Registry delegate) {
+        this(delegate, new TreeMap<>(), new TreeMap<>(), false);
+    }
+
+    private CountingRegistry(final Registry delegate, final Map<String, Integer> calls,
+            final Map<String, Integer> perKey, final boolean remediation) {
         this.delegate = delegate;
+        this.calls = calls;
+        this.perKey = perKey;
+        this.remediation = remediation;
+    }
+
+    /**
+     * A view for remediation (restore) that shares the counters but not the read budget: the restore service reads
+     * what it needs itself, and may remove the temporary tag it restores an untagged manifest with.
+     */
+    public CountingRegistry forRemediation() {
+        return new CountingRegistry(delegate, calls, perKey, true);
     }
 
     /** Total calls so far. */
-    public synchronized int total() {
-        return calls.values().stream().mapToInt(Integer::intValue).sum();
+    public int total() {
+        synchronized (calls) {
+            return calls.values().stream().mapToInt(Integer::intValue).sum();
+        }
     }
 
     /** Calls per operation name ({@code tags}, {@code manifest}, {@code tasks}, ...). */
-    public synchronized Map<String, Integer> byOperation() {
-        return Map.copyOf(calls);
+    public Map<String, Integer> byOperation() {
+        synchronized (calls) {
+            return Map.copyOf(calls);
+        }
     }
 
-    private synchronized void count(final String operation, final String key) {
+    private void count(final String operation, final String key) {
+        synchronized (calls) {
+            countLocked(operation, key);
+        }
+    }
+
+    private void countLocked(final String operation, final String key) {
         calls.merge(operation, 1, Integer::sum);
-        if (ONCE.contains(operation)) {
+        if (!remediation && ONCE.contains(operation)) {
             String k = operation + (key == null ? "" : ":" + key);
             int n = perKey.merge(k, 1, Integer::sum);
             if (n > 1) {
@@ -107,6 +135,10 @@ public final class CountingRegistry implements Registry {
 
     @Override
     public DeleteOutcome deleteTag(final String repository, final String tag) {
+        if (remediation) {
+            count("deleteTag", null);
+            return delegate.deleteTag(repository, tag);
+        }
         throw new UnsupportedOperationException("the deploy guard never deletes (tag " + repository + ":" + tag + ")");
     }
 

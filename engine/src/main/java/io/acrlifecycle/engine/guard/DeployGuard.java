@@ -3,6 +3,7 @@ package io.acrlifecycle.engine.guard;
 import io.acrlifecycle.engine.guard.check.GuardContext;
 import io.acrlifecycle.engine.guard.check.ImageChecks;
 import io.acrlifecycle.engine.guard.check.PolicyChecks;
+import io.acrlifecycle.engine.guard.check.PurgeWindowCheck;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.registry.Registry;
@@ -42,6 +43,8 @@ public final class DeployGuard {
         checks.add(run(ImageChecks.MISSING, ImageChecks::missing, ctx));
         checks.add(run(ImageChecks.OVERWRITE, ImageChecks::overwrite, ctx));
         checks.add(run(ImageChecks.SOFT_DELETED, ImageChecks::softDeleted, ctx));
+        checks.add(run(PurgeWindowCheck.PURGE_WINDOW, PurgeWindowCheck::purgeWindow, ctx));
+        checks.add(run(PurgeWindowCheck.SCHEDULED_TASKS, PurgeWindowCheck::scheduledTasks, ctx));
         checks.add(run(PolicyChecks.RETENTION, PolicyChecks::retention, ctx));
         checks.add(run(PolicyChecks.SOFT_DELETE_OFF, PolicyChecks::softDeleteOff, ctx));
         Verdict found = worst(checks);
@@ -51,7 +54,7 @@ public final class DeployGuard {
             if (overall == Verdict.BLOCK) {
                 checks.add(CheckResult.pass(LockRemediation.LOCK, "not locked: the decision is BLOCK", null));
             } else {
-                CheckResult lock = LockRemediation.lock(ctx, locked, List.of());
+                CheckResult lock = LockRemediation.lock(ctx, locked, PurgeWindowCheck.includeLockedSources(ctx));
                 checks.add(lock);
                 overall = overall.worst(lock.verdict() == Verdict.BLOCK ? Verdict.WARN : lock.verdict());
             }

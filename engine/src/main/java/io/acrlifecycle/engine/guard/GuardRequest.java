@@ -2,22 +2,25 @@ package io.acrlifecycle.engine.guard;
 
 import io.acrlifecycle.engine.guard.schedule.NCrontab;
 import io.acrlifecycle.engine.model.ImageRef;
+import io.acrlifecycle.engine.purge.rules.Ago;
+import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * What the guard is asked. {@code image}: the reference deployed or pushed. {@code expectedDigest}: the digest
  * about to be deployed or pushed (a digest in {@code image} counts as the expected digest). {@code stage}: DEPLOY
- * (default; the image must exist) or PUSH (the tag is about to be written). {@code window}: how far ahead to look. {@code includeScheduledTasks}/{@code includeRetentionPolicy}
+ * (default; the image must exist) or PUSH (the tag is about to be written). {@code window}: how far ahead to look. {@code rules}: declared purge rules (the purge module's format or
+ * {@code acr purge} flags) that have no schedule and are treated as running now. {@code includeScheduledTasks}/{@code includeRetentionPolicy}
  * read the registry's ACR tasks and untagged retention policy (both default on); {@code lock} locks the image after a
  * decision that does not block; {@code restore} restores a soft-deleted image.
  */
 public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, String window, Duration windowLength,
-        GuardMode mode, boolean includeScheduledTasks, boolean includeRetentionPolicy, boolean lock, boolean restore) {
+        GuardMode mode, List<PurgeRules> rules, boolean includeScheduledTasks, boolean includeRetentionPolicy, boolean lock, boolean restore) {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
-    private static final Pattern WINDOW = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?");
 
     public GuardRequest {
         Objects.requireNonNull(image, "image");
@@ -25,6 +28,7 @@ public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, S
         Objects.requireNonNull(windowLength, "windowLength");
         mode = mode == null ? GuardMode.BLOCK : mode;
         stage = stage == null ? Stage.DEPLOY : stage;
+        rules = rules == null ? List.of() : List.copyOf(rules);
         if (expectedDigest != null && !DIGEST.matcher(expectedDigest).matches()) {
             throw new IllegalArgumentException("expectedDigest: '" + expectedDigest
                     + "' is not a digest; accepted: sha256:<64 lowercase hex>");
@@ -46,54 +50,51 @@ public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, S
     /** A request with the defaults: BLOCK mode, tasks and retention read, no lock, no restore. */
     public static GuardRequest of(final String image, final String window) {
         return new GuardRequest(ImageRef.parse(image), null, Stage.DEPLOY, window, parseWindow(window), GuardMode.BLOCK,
-                true, true, false, false);
+                List.of(), true, true, false, false);
     }
 
-    /** Parses a window such as {@code 7d}, {@code 36h}, {@code 1d12h} or {@code 90m}. */
+    /** Parses a window with acr purge's {@code ago} grammar: {@code 7d}, {@code 36h}, {@code 1d12h}, {@code 90m}. */
     public static Duration parseWindow(final String text) {
-        var m = text == null ? null : WINDOW.matcher(text.trim());
-        if (m == null || text.isBlank() || !m.matches()) {
-            throw new IllegalArgumentException("window: '" + text + "' is not a duration; accepted: 7d, 36h, 1d12h, 90m");
-        }
-        long minutes = 0;
-        minutes += m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 1440;
-        minutes += m.group(2) == null ? 0 : Long.parseLong(m.group(2)) * 60;
-        minutes += m.group(3) == null ? 0 : Long.parseLong(m.group(3));
-        return Duration.ofMinutes(minutes);
+        return Ago.parse("window", text).duration();
     }
 
     public GuardRequest withExpectedDigest(final String digest) {
-        return new GuardRequest(image, digest, stage, window, windowLength, mode, includeScheduledTasks,
+        return new GuardRequest(image, digest, stage, window, windowLength, mode, rules, includeScheduledTasks,
                 includeRetentionPolicy, lock, restore);
     }
 
     public GuardRequest withMode(final GuardMode value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, value, includeScheduledTasks,
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, value, rules, includeScheduledTasks,
                 includeRetentionPolicy, lock, restore);
     }
 
     public GuardRequest withScheduledTasks(final boolean value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, value, includeRetentionPolicy,
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, value, includeRetentionPolicy,
                 lock, restore);
     }
 
     public GuardRequest withRetentionPolicy(final boolean value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, includeScheduledTasks, value,
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, includeScheduledTasks, value,
                 lock, restore);
     }
 
     public GuardRequest withLock(final boolean value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, includeScheduledTasks,
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, includeScheduledTasks,
                 includeRetentionPolicy, value, restore);
     }
 
     public GuardRequest withRestore(final boolean value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, includeScheduledTasks,
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, includeScheduledTasks,
                 includeRetentionPolicy, lock, value);
     }
 
+    public GuardRequest withRules(final List<PurgeRules> value) {
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, value,
+                includeScheduledTasks, includeRetentionPolicy, lock, restore);
+    }
+
     public GuardRequest withStage(final Stage value) {
-        return new GuardRequest(image, expectedDigest, value, window, windowLength, mode, includeScheduledTasks,
+        return new GuardRequest(image, expectedDigest, value, window, windowLength, mode, rules, includeScheduledTasks,
                 includeRetentionPolicy, lock, restore);
     }
 

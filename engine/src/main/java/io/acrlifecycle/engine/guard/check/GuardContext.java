@@ -1,5 +1,6 @@
 package io.acrlifecycle.engine.guard.check;
 
+import io.acrlifecycle.engine.guard.CountingRegistry;
 import io.acrlifecycle.engine.guard.GuardRequest;
 import io.acrlifecycle.engine.guard.Stage;
 import io.acrlifecycle.engine.guard.schedule.TaskPurgeReader;
@@ -7,9 +8,10 @@ import io.acrlifecycle.engine.guard.schedule.TaskPurgeReport;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.RegistryPolicies;
 import io.acrlifecycle.engine.model.TagInfo;
-import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 public final class GuardContext {
 
-    private final Registry registry;
+    private final CountingRegistry registry;
     private final GuardRequest request;
     private final Instant now;
     private final RepositorySnapshot snapshot;
@@ -28,15 +30,16 @@ public final class GuardContext {
     private String policiesError;
     private Optional<TaskPurgeReport> tasks;
     private String tasksError;
+    private final Map<Class<?>, Object> memo = new HashMap<>();
 
-    public GuardContext(final Registry registry, final GuardRequest request, final Instant now) {
+    public GuardContext(final CountingRegistry registry, final GuardRequest request, final Instant now) {
         this.registry = registry;
         this.request = request;
         this.now = now;
         this.snapshot = new RepositorySnapshot(registry, request.image().repository());
     }
 
-    public Registry registry() {
+    public CountingRegistry registry() {
         return registry;
     }
 
@@ -65,6 +68,9 @@ public final class GuardContext {
     public Target target() {
         if (target == null) {
             String tag = request.image().tag();
+            if (tag != null && PurgeWindowCheck.selectsRepository(this)) {
+                snapshot.tagsNewestFirst(); // the simulation lists the tags anyway: take the tag from the listing
+            }
             Optional<TagInfo> current = tag == null ? Optional.empty() : snapshot.tag(tag);
             String digest = request.expected();
             if (digest == null && !isPush()) {
@@ -110,9 +116,23 @@ public final class GuardContext {
         return tasksError;
     }
 
-    /** {@code myregistry} from {@code myregistry.azurecr.io}: the name az CLI takes with {@code -r}. */
+    /** A value computed once per decision and shared by the checks of this package. */
+    <T> T memo(final Class<T> type) {
+        return type.cast(memo.get(type));
+    }
+
+    <T> T memo(final Class<T> type, final T value) {
+        memo.put(type, value);
+        return value;
+    }
+
+    /** {@code myregistry} from {@code myregistry.azurecr.io} (the name az CLI takes with {@code -r}), else the login server. */
     public String registryName() {
         String login = registry.loginServer();
-        return login == null ? "<registry>" : login.split("\\.")[0];
+        if (login == null) {
+            return "<registry>";
+        }
+        int dot = login.indexOf(".azurecr.");
+        return dot > 0 ? login.substring(0, dot) : login;
     }
 }

@@ -1,12 +1,18 @@
 package io.acrlifecycle.engine.guard.check;
 
 import io.acrlifecycle.engine.guard.CheckResult;
+import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.DeletedManifest;
 import io.acrlifecycle.engine.model.DeletedTag;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.RegistryPolicies;
 import io.acrlifecycle.engine.model.TagInfo;
 import io.acrlifecycle.engine.registry.RegistryException;
+import io.acrlifecycle.engine.restore.RestoreReport;
+import io.acrlifecycle.engine.restore.RestoreRequest;
+import io.acrlifecycle.engine.restore.RestoreService;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -107,19 +113,35 @@ public final class ImageChecks {
         String when = "soft-deleted at " + f.deletedAt
                 + (f.expiresAt == null ? "" : ", purged for good at " + f.expiresAt);
         if (ctx.request().restore() && !ctx.isPush()) {
-            try {
-                ctx.registry().restore(t.repository(), f.digest, f.tag, false);
-                return CheckResult.warn(SOFT_DELETED, "restored " + what + " (" + when + "); the other checks saw"
-                        + " the repository before the restore: run the guard again", null, List.of(restoreCmd));
-            } catch (RegistryException e) {
-                return CheckResult.block(SOFT_DELETED, what + " is " + when + "; restoring it failed: "
-                        + e.getMessage(), f.expiresAt, List.of(restoreCmd));
-            }
+            return restore(ctx, f, what, when, restoreCmd);
         }
         String reason = ctx.isPush()
                 ? "the push would be refused: " + what + " is " + when + "; restore it instead: " + restoreCmd
                 : what + " is " + when + ": the deploy would fail to pull it; restore it: " + restoreCmd;
         return CheckResult.block(SOFT_DELETED, reason, f.expiresAt, List.of(restoreCmd));
+    }
+
+    // The restore service brings the manifest back with its tag; its reads are outside the decision's budget.
+    private static CheckResult restore(final GuardContext ctx, final Found f, final String what, final String when,
+            final String restoreCmd) {
+        Target t = ctx.target();
+        RestoreReport report;
+        try {
+            report = new RestoreService(ctx.registry().forRemediation(), EngineLog.SILENT,
+                    Clock.fixed(ctx.now(), ZoneOffset.UTC)).restore(RestoreRequest.digest(t.repository(), f.digest,
+                    f.tag));
+        } catch (RegistryException | IllegalArgumentException e) {
+            return CheckResult.block(SOFT_DELETED, what + " is " + when + "; restoring it failed: " + e.getMessage(),
+                    f.expiresAt, List.of(restoreCmd));
+        }
+        if (!report.complete()) {
+            String why = report.items().stream().map(i -> i.outcome() + (i.message() == null ? "" : ": " + i.message()))
+                    .reduce((x, y) -> x + "; " + y).orElse("no result");
+            return CheckResult.block(SOFT_DELETED, what + " is " + when + "; restoring it failed (" + why + ")",
+                    f.expiresAt, List.of(restoreCmd));
+        }
+        return CheckResult.warn(SOFT_DELETED, "restored " + what + " (" + when + "); the other checks saw the"
+                + " repository before the restore: run the guard again", null, List.of(restoreCmd));
     }
 
     private static boolean softDeleteOn(final GuardContext ctx) {
