@@ -348,6 +348,25 @@ class DeployGuardAgainstEmulatorTest {
         assertThat(tasks.reason()).contains("broken").contains("YAML cannot be read");
     }
 
+    /** Tasks ARM cannot show (FileTask) warn; dry runs and disabled tasks are noted, never silently dropped. */
+    @Test
+    void shouldReportTasksItCannotSimulate() {
+        AcrEmulator emu = emulator(BEFORE_FIRE);
+        seed(emu, seed(5, "-45d", "{\"name\":\"from-git\",\"stepType\":\"FileTask\",\"schedule\":\"0 1 * * *\"},"
+                + "{\"name\":\"dry\",\"cmd\":\"acr purge --filter 'app:.*' --ago 1d --dry-run\",\"schedule\":\"0 1 * * *\"},"
+                + "{\"name\":\"off\",\"cmd\":\"acr purge --filter 'app:.*' --ago 1d\",\"schedule\":\"0 1 * * *\","
+                + "\"status\":\"Disabled\"}", softDeleteOn()));
+
+        GuardVerdict v = check(emu, GuardRequest.of("app:1.2.3", "7d"));
+
+        CheckResult tasks = v.check(PurgeWindowCheck.SCHEDULED_TASKS);
+        assertThat(tasks.verdict()).isEqualTo(Verdict.WARN);
+        assertThat(tasks.reason()).contains("from-git").contains("cannot be read through ARM");
+        assertThat(tasks.details()).anySatisfy(d -> assertThat(d).startsWith("DRY_RUN").contains("dry"))
+                .anySatisfy(d -> assertThat(d).startsWith("DISABLED").contains("off"));
+        assertThat(v.check(PurgeWindowCheck.PURGE_WINDOW).verdict()).isEqualTo(Verdict.PASS);
+    }
+
     /** One decision: one tag listing, one ARM read each of tasks and policies, and the count reported. */
     @Test
     void shouldKeepToTheCostRule() {

@@ -92,6 +92,9 @@ public final class ImageChecks {
      */
     public static CheckResult softDeleted(final GuardContext ctx) {
         Target t = ctx.target();
+        if (ctx.isPush() && t.digest() == null) {
+            return CheckResult.pass(SOFT_DELETED, "push without an expected digest: nothing to look up", null);
+        }
         boolean missing = (t.tag() != null && t.currentTag().isEmpty() && !ctx.isPush())
                 || (t.digest() != null && t.manifest().isEmpty());
         if (!missing) {

@@ -27,7 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The purge window: every declared rule set (run now) and every scheduled acr purge run inside
@@ -384,6 +383,4 @@ public final class PurgeWindowCheck {
         }
         return out;
     }
-
-    static final Set<String> NAMES = Set.of(PURGE_WINDOW, SCHEDULED_TASKS);
 }
