@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * decision that does not block; {@code restore} restores a soft-deleted image.
  */
 public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, String window, Duration windowLength,
-        GuardMode mode, List<PurgeRules> rules, boolean includeScheduledTasks, boolean includeRetentionPolicy, boolean lock, boolean restore) {
+        GuardMode mode, List<PurgeRules> rules, boolean includeScheduledTasks, boolean includeRetentionPolicy,
+        boolean lock, boolean restore) {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
@@ -34,16 +35,16 @@ public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, S
                     + "' is not a digest; accepted: sha256:<64 lowercase hex>");
         }
         if (expectedDigest != null && image.digest() != null && !expectedDigest.equals(image.digest())) {
-            throw new IllegalArgumentException("expectedDigest: " + expectedDigest + " differs from the image's digest "
-                    + image.digest() + "; give the digest once (image repo:tag@digest, or expectedDigest)");
+            throw new IllegalArgumentException("expectedDigest: " + expectedDigest
+                    + " differs from the image's digest " + image.digest() + "; give the digest once (image repo:tag@digest, or expectedDigest)");
         }
         if (stage == Stage.PUSH && image.tag() == null) {
             throw new IllegalArgumentException("image: a push stage needs a tag; accepted image forms: repo:tag or"
                     + " repo:tag@sha256:<64 hex>");
         }
         if (windowLength.isNegative() || windowLength.compareTo(NCrontab.MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("window: '" + window + "' is outside 0d-" + NCrontab.MAX_WINDOW.toDays()
-                    + "d; accepted: 7d, 36h, 1d12h");
+            throw new IllegalArgumentException("window: '" + window + "' is outside 0d-"
+                    + NCrontab.MAX_WINDOW.toDays() + "d; accepted: 7d, 36h, 1d12h");
         }
     }
 
@@ -69,13 +70,13 @@ public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, S
     }
 
     public GuardRequest withScheduledTasks(final boolean value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, value, includeRetentionPolicy,
-                lock, restore);
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, value,
+                includeRetentionPolicy, lock, restore);
     }
 
     public GuardRequest withRetentionPolicy(final boolean value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, includeScheduledTasks, value,
-                lock, restore);
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, rules, includeScheduledTasks,
+                value, lock, restore);
     }
 
     public GuardRequest withLock(final boolean value) {
@@ -89,8 +90,8 @@ public record GuardRequest(ImageRef image, String expectedDigest, Stage stage, S
     }
 
     public GuardRequest withRules(final List<PurgeRules> value) {
-        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, value,
-                includeScheduledTasks, includeRetentionPolicy, lock, restore);
+        return new GuardRequest(image, expectedDigest, stage, window, windowLength, mode, value, includeScheduledTasks,
+                includeRetentionPolicy, lock, restore);
     }
 
     public GuardRequest withStage(final Stage value) {
