@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acrlifecycle.engine.guard.check.PurgeWindowCheck;
 import io.acrlifecycle.engine.model.Locks;
+import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,5 +147,43 @@ class GuardSimulationTest {
         assertThat(v.callsByOperation()).containsOnly(java.util.Map.entry("tags", 1), java.util.Map.entry("tasks", 1),
                 java.util.Map.entry("policies", 1), java.util.Map.entry("manifest", 1));
         assertThat(v.registryCalls()).isEqualTo(4);
+    }
+
+    /** A declared rules file: a keep rule and protections spare, a purge rule deletes now, naming the rule. */
+    @Test
+    void shouldSimulateADeclaredRulesFileAtNow() {
+        PurgeRules rules = PurgeRules.parse("""
+                rules:
+                  - name: keep-releases
+                    filter: ['app:^v\\d+$']
+                    action: keep
+                  - name: ci-builds
+                    filter: ["app:.*"]
+                    ago: 30d
+                    keep: 1
+                protect:
+                  tags: ["^prod-"]
+                """, null, "rules.yaml");
+        InMemoryRegistry r = new InMemoryRegistry().manifest("rel", daysAgo(90), "v1")
+                .manifest("prod", daysAgo(80), "prod-1").manifest("ci1", daysAgo(40), "ci-1")
+                .manifest("ci2", daysAgo(50), "ci-2");
+
+        CheckResult release = DeployGuard.check(r, GuardRequest.of("app:v1", "7d").withRules(List.of(rules))
+                .withScheduledTasks(false), NOW).check(PurgeWindowCheck.PURGE_WINDOW);
+        CheckResult prod = DeployGuard.check(r, GuardRequest.of("app:prod-1", "7d").withRules(List.of(rules))
+                .withScheduledTasks(false), NOW).check(PurgeWindowCheck.PURGE_WINDOW);
+        CheckResult kept = DeployGuard.check(r, GuardRequest.of("app:ci-1", "7d").withRules(List.of(rules))
+                .withScheduledTasks(false), NOW).check(PurgeWindowCheck.PURGE_WINDOW);
+        CheckResult ci = DeployGuard.check(r, GuardRequest.of("app:ci-2", "7d").withRules(List.of(rules))
+                .withScheduledTasks(false), NOW).check(PurgeWindowCheck.PURGE_WINDOW);
+
+        assertThat(release.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(prod.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(kept.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(ci.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(ci.reason()).isEqualTo("declared rules rules.yaml (no schedule: treated as running now) would delete"
+                + " it (rule ci-builds: ago 30d, keep 1; it will be 50 days old and 2nd newest; tag ci-2 goes, the"
+                + " manifest stays untagged)");
+        assertThat(ci.earliestDeletion()).isEqualTo(NOW);
     }
 }
