@@ -2,8 +2,10 @@ package io.acrlifecycle.engine.guard;
 
 import io.acrlifecycle.engine.json.Json;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The guard's decision as written to JSON (field order is the contract): the image as given, the digest the decision
@@ -24,7 +26,9 @@ public record GuardVerdict(String image, String digest, Verdict verdict, GuardMo
     public GuardVerdict {
         checks = List.copyOf(checks);
         locked = List.copyOf(locked);
-        callsByOperation = callsByOperation == null ? Map.of() : Map.copyOf(callsByOperation);
+        // sorted, so the JSON is stable
+        callsByOperation = Collections.unmodifiableMap(new TreeMap<>(callsByOperation == null ? Map.of()
+                : callsByOperation));
     }
 
     /** 0 for PASS and WARN (warnings are printed, the pipeline goes on), 3 for BLOCK. */
