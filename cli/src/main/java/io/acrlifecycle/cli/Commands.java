@@ -14,6 +14,9 @@ final class Commands {
         cli.addSubcommand(new RestoreCommand());
         cli.addSubcommand(new ListDeletedCommand());
         cli.addSubcommand(new UndoCommand());
+        cli.addSubcommand(new GuardCommand());
+        cli.addSubcommand(new LockCommand.Lock());
+        cli.addSubcommand(new LockCommand.Unlock());
         cli.addSubcommand(new UsageCommand());
         cli.addSubcommand(new EmulatorCommand());
         cli.addSubcommand(new DemoCommand());

@@ -2,7 +2,9 @@ package io.acrlifecycle.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.acrlifecycle.cli.Io;
+import io.acrlifecycle.engine.json.Json;
 import io.acrlifecycle.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -28,10 +30,26 @@ class DemoCommandTest {
 
         // then
         assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("== 1. The registry", "shop/web", "Report: ");
+        assertThat(out.toString()).contains("== 1. The registry", "shop/web", "Report: ")
+                .contains("Ensure soft delete", "softDeletePolicy.status: disabled -> enabled")
+                .contains("Guard deploy 1: shop/api:2.4.0", "PASS (exit 0)", "locked tag shop/api:2.4.0")
+                .contains("Guard deploy 2", "BLOCK (exit 3)", "task purge-nightly at ", "would be deleted at ")
+                .contains("Purge, dry run", "tags to untag", "spared because: ", "locked ",
+                        "child of tagged index 2", "referrer with subject 1")
+                .contains("Purge, for real", "errors: 0", "purge-journal.jsonl")
+                .contains("shop/api:2.3.1", "DELETED; production can no longer pull it")
+                .contains("RESTORED: shop/api@", "shop/api:2.3.1 is back, same digest")
+                .contains("Undo the purge", "failed 0")
+                .contains("Usage after");
+        assertThat(err.toString()).doesNotContain("Exception");
         Path html = dir.resolve("demo.html");
-        assertThat(html).exists();
-        assertThat(Files.readString(html)).contains("<caption>repositories</caption>", "purge-nightly");
-        assertThat(dir.resolve("demo.json")).exists();
+        assertThat(Files.readString(html)).contains("<caption>repositories</caption>", "purge-nightly",
+                "Guard deploy 2", "class=\"badge blocked\"", "plan against result", "Undo the purge",
+                "Usage before and after");
+        JsonNode json = Json.mapper().readTree(dir.resolve("demo.json").toFile());
+        assertThat(json.at("/steps/guardDeploy2/verdict").asText()).isEqualTo("BLOCK");
+        assertThat(json.at("/steps/purge/status").asText()).isEqualTo("COMPLETED");
+        assertThat(json.at("/steps/undo/totals/failed").asInt()).isZero();
+        assertThat(dir.resolve("purge-journal.jsonl")).exists();
     }
 }
