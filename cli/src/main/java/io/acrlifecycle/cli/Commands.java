@@ -20,5 +20,6 @@ final class Commands {
         cli.addSubcommand(new UsageCommand());
         cli.addSubcommand(new EmulatorCommand());
         cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new BenchCommand());
     }
 }

@@ -1,0 +1,55 @@
+package io.acrlifecycle.cli;
+
+import io.acrlifecycle.emulator.AcrEmulator;
+import io.acrlifecycle.emulator.EmulatorOptions;
+import io.acrlifecycle.emulator.FaultRule;
+import io.acrlifecycle.engine.purge.bench.BenchTarget;
+import io.acrlifecycle.engine.registry.AcrRegistry;
+import io.acrlifecycle.engine.registry.Registries;
+import io.acrlifecycle.engine.registry.RegistryConfig;
+import io.acrlifecycle.engine.registry.Registry;
+import java.time.Duration;
+
+/** The purge benchmark's registry: an embedded emulator reached over HTTPS through the engine, as in production. */
+final class EmulatorBenchTarget implements BenchTarget {
+    private final AcrEmulator emu = AcrEmulator.start(EmulatorOptions.defaults());
+    private AcrRegistry registry;
+
+    @Override
+    public void seed(String repository, int tags) {
+        StringBuilder seed = new StringBuilder("{\"registry\":{\"softDelete\":{\"enabled\":true,\"retentionDays\":7}},"
+                + "\"repositories\":[{\"name\":\"" + repository + "\",\"manifests\":[");
+        for (int i = 0; i < tags; i++) {
+            seed.append(i == 0 ? "" : ",").append("{\"id\":\"m").append(i).append("\",\"tags\":[\"t").append(i)
+                    .append("\"],\"updated\":\"-40d\"}");
+        }
+        emu.seed(seed.append("]}]}").toString());
+    }
+
+    @Override
+    public void latency(Duration perCall) {
+        emu.faults().clear();
+        if (perCall != null && !perCall.isZero()) {
+            // data plane only: the token endpoints answer at once, as AAD and ACR's token service are not the bottleneck
+            emu.faults().add(FaultRule.latency(null, "/(v2|acr)/.*", perCall));
+        }
+    }
+
+    @Override
+    public synchronized Registry registry() {
+        if (registry == null) {
+            registry = Registries.open(RegistryConfig.builder().loginServer(emu.loginServer()).endpoint(emu.endpoint())
+                    .resourceId(emu.resourceId()).sslContext(emu.sslContext())
+                    .credential(new StaticTokenCredential(emu.aadToken(Duration.ofHours(2)))).build());
+        }
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        if (registry != null) {
+            registry.close();
+        }
+        emu.close();
+    }
+}
