@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * pass/fail: the exit code is 0 whenever the measurements ran.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure on this machine and print as JSON:",
+        description = {"Measure purge and emulator speed on this machine; print the figures as JSON:",
             "  purge.throughput: untag N tags on the emulator with 20 ms per call at concurrency 16; ratio = "
                     + "deletes/s ÷ (concurrency / latency), target >= 0.85",
             "  purge.planHeap: plan over 100,000 tags in one repository in a child JVM with -Xmx256m; ratio = heap "

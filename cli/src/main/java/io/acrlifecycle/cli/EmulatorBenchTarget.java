@@ -30,7 +30,7 @@ final class EmulatorBenchTarget implements BenchTarget {
     public void latency(Duration perCall) {
         emu.faults().clear();
         if (perCall != null && !perCall.isZero()) {
-            // data plane only: the token endpoints answer at once, as AAD and ACR's token service are not the bottleneck
+            // data plane only: the token endpoints answer at once (AAD and ACR's token service are not measured)
             emu.faults().add(FaultRule.latency(null, "/(v2|acr)/.*", perCall));
         }
     }

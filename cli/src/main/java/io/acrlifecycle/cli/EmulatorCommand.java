@@ -112,6 +112,8 @@ public class EmulatorCommand implements Callable<Integer> {
         info.put("adminUsername", emu.adminUsername());
         // a throw-away local registry: printing its generated password is how a user gets to use it
         info.put("adminPassword", emu.adminPassword());
+        String token = emu.aadToken(Duration.ofHours(24));
+        info.put("aadToken", token);
         if (output.json()) {
             io.out().println(Json.write(info));
         } else {
@@ -120,11 +122,14 @@ public class EmulatorCommand implements Callable<Integer> {
             io.out().println("  CA (PEM)    : " + emu.caCertificatePem());
             io.out().println("  admin user  : " + emu.adminUsername());
             io.out().println("  password    : " + emu.adminPassword());
-            io.out().println("Try:");
-            io.out().println("  export ACR_PASSWORD='" + emu.adminPassword() + "'");
-            io.out().println("  java -jar cli/target/acr-lifecycle.jar soft-delete show --endpoint " + emu.endpoint()
-                    + " --ca-file " + emu.caCertificatePem() + " -u " + emu.adminUsername() + " --resource-id "
-                    + emu.resourceId());
+            io.out().println("Point the commands at it (the AAD token reaches the data plane and ARM, 24 h):");
+            io.out().println("  export AZURE_ACCESS_TOKEN='" + token + "'");
+            io.out().println("  export ACR_RESOURCE_ID='" + emu.resourceId() + "'");
+            io.out().println("  R='--endpoint " + emu.endpoint() + " --ca-file " + emu.caCertificatePem() + "'");
+            io.out().println("  java -jar cli/target/acr-lifecycle.jar soft-delete show $R");
+            io.out().println("or, data plane only, as the admin user:");
+            io.out().println("  echo '" + emu.adminPassword() + "' | java -jar cli/target/acr-lifecycle.jar "
+                    + "list-deleted $R -u " + emu.adminUsername() + " --password-stdin");
             io.out().println("Stop with Ctrl+C.");
         }
         io.out().flush();

@@ -55,11 +55,11 @@ public class GuardCommand extends RegistryCommand {
     List<Path> rules = new ArrayList<>();
 
     @Option(names = "--no-tasks", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Do not read the registry's scheduled acr purge tasks (read by default).")
+            description = "Read the registry's scheduled acr purge tasks over ARM (default; --no-tasks skips them).")
     boolean tasks = true;
 
     @Option(names = "--no-retention", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Do not read the untagged retention policy (read by default).")
+            description = "Read the untagged retention policy over ARM (default; --no-retention skips it).")
     boolean retention = true;
 
     @Option(names = "--lock", description = "After a decision that does not block, lock the tag and manifest "

@@ -20,7 +20,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  done (including dry runs and guard warnings)", "  1  failed", "  2  usage: bad flag or input",
-                "  3  guard blocked the deploy", "  4  refused by a safety net (--max-deletes, soft delete off)"})
+                "  3  guard blocked the deploy",
+                "  4  refused before any change: --max-deletes exceeded, soft delete off,",
+                "     or an ACR rule (soft delete with untagged retention, geo-replication)"})
 public class Main implements Runnable {
 
     private final Io io;
@@ -80,17 +82,14 @@ public class Main implements Runnable {
                 err.println("did you mean: " + String.join(", ", suggestions) + "?");
             }
         }
-        err.println("usage: " + line.getCommandSpec().qualifiedName() + " "
-                + synopsis(line) + "\nsee '" + line.getCommandSpec().qualifiedName() + " --help'");
+        err.println("usage: " + synopsis(line) + "\nsee '" + line.getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ExitCodes.USAGE;
     }
 
     private static String synopsis(CommandLine line) {
-        String full = line.getHelp().synopsis(0).trim();
-        int space = full.indexOf(' ');
-        String rest = space < 0 ? "" : full.substring(space + 1).trim();
-        return rest.replaceAll("\\s+", " ");
+        // picocli's synopsis starts with "Usage: " and wraps; one line is easier to read in an error
+        return line.getHelp().synopsis(0).trim().replaceFirst("^Usage:\\s*", "").replaceAll("\\s+", " ");
     }
 
     /**

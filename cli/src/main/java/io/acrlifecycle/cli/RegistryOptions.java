@@ -128,7 +128,8 @@ public class RegistryOptions {
         TokenCredential credential;
         if (present(env, "AZURE_ACCESS_TOKEN")) {
             credential = new StaticTokenCredential(env.get("AZURE_ACCESS_TOKEN"));
-        } else if (present(env, "AZURE_CLIENT_ID") && present(env, "AZURE_CLIENT_SECRET") && present(env, "AZURE_TENANT_ID")) {
+        } else if (present(env, "AZURE_CLIENT_ID") && present(env, "AZURE_CLIENT_SECRET")
+                && present(env, "AZURE_TENANT_ID")) {
             credential = AzureCredentials.clientSecret(azureCloud, env.get("AZURE_TENANT_ID"),
                     env.get("AZURE_CLIENT_ID"), env.get("AZURE_CLIENT_SECRET"), null);
         } else {

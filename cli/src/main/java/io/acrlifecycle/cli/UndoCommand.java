@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = {"Undo a purge: restore every manifest and tag its journal recorded, children before their "
                 + "index and subjects before their referrers. Items whose soft-delete retention has passed are "
                 + "reported as EXPIRED."},
-        footer = {"", "Example:", "  acr-lifecycle undo -r myregistry --journal acrlc-out/purge-journal-20261126.jsonl"})
+        footer = {"", "Example:",
+            "  acr-lifecycle undo -r myregistry --journal acrlc-out/purge-journal-20261126-010000.jsonl"})
 public class UndoCommand extends RegistryCommand {
 
     @Option(names = "--journal", paramLabel = "FILE", required = true, description = "The purge's journal file.")

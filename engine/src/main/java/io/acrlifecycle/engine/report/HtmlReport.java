@@ -18,8 +18,9 @@ public final class HtmlReport {
     private static final String CSS = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:72rem;\
             padding:0 1rem;color:#1b1f24;background:#fff}
-            h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de;\
-            padding-bottom:.3rem}h3{font-size:1rem;margin:1.2rem 0 .4rem}
+            h1{font-size:1.6rem;margin-bottom:.2rem}
+            h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
+            h3{font-size:1rem;margin:1.2rem 0 .4rem}
             .meta{color:#57606a;margin-top:0}
             nav ol{columns:2;padding-left:1.2rem}
             .badge{display:inline-block;font-size:.75rem;font-weight:600;padding:.1rem .5rem;border-radius:1rem;\

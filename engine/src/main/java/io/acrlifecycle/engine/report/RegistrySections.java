@@ -28,7 +28,8 @@ public final class RegistrySections {
                         + p.softDeleteRetentionDays() + " days")
                 .fact("untagged retention", (p.retentionEnabled() ? "enabled" : "disabled") + ", "
                         + p.retentionDays() + " days")
-                .fact("sku", p.sku()).fact("geo-replicated", p.geoReplicated()).fact("zone redundant", p.zoneRedundant())
+                .fact("sku", p.sku()).fact("geo-replicated", p.geoReplicated())
+                .fact("zone redundant", p.zoneRedundant())
                 .note(p.softDeleteEnabled() ? "Deleted images can be restored for " + p.softDeleteRetentionDays()
                         + " days." : "Soft delete is off: every delete is permanent.")
                 .build();
@@ -38,7 +39,8 @@ public final class RegistrySections {
         Section.Builder s = Section.builder(title)
                 .outcome(r.dryRun() ? Section.Outcome.DRY_RUN : Section.Outcome.DONE)
                 .fact("changed", r.changed())
-                .fact("soft delete before", status(r.before().softDeleteEnabled(), r.before().softDeleteRetentionDays()))
+                .fact("soft delete before",
+                        status(r.before().softDeleteEnabled(), r.before().softDeleteRetentionDays()))
                 .fact(r.dryRun() ? "soft delete would be" : "soft delete after",
                         status(r.after().softDeleteEnabled(), r.after().softDeleteRetentionDays()))
                 .note(r.message());
