@@ -229,8 +229,12 @@ public final class AcrRegistry implements Registry {
 
     /** Soft-deleted repositories with their times; {@code expiresAt} uses the current retentionDays. */
     public List<DeletedRepository> deletedRepositoryEntries() {
+        return deletedRepositoryEntries(currentRetentionDays());
+    }
+
+    /** As {@link #deletedRepositoryEntries()}, with retentionDays already read (null: expiry unknown). */
+    public List<DeletedRepository> deletedRepositoryEntries(Integer days) {
         Operation op = new Operation("list soft-deleted repositories", null, Operation.Kind.DELETED_READ);
-        Integer days = currentRetentionDays();
         List<DeletedRepository> out = new ArrayList<>();
         for (JsonNode r : data.paged("/acr/v1/_deleted/_catalog?n=" + config.pageSize(), "repositories", op, r -> r)) {
             String name = r.isTextual() ? r.asText() : r.path("repository").asText(r.path("name").asText());
@@ -243,6 +247,18 @@ public final class AcrRegistry implements Registry {
 
     @Override
     public Iterable<DeletedManifest> deletedManifests(String repository) {
+        return deletedManifests(repository, null, true);
+    }
+
+    /**
+     * As {@link #deletedManifests(String)}, with retentionDays already read, so that a registry-wide listing reads
+     * the policy once rather than once per repository (null: expiry unknown).
+     */
+    public Iterable<DeletedManifest> deletedManifests(String repository, Integer retentionDays) {
+        return deletedManifests(repository, retentionDays, false);
+    }
+
+    private Iterable<DeletedManifest> deletedManifests(String repository, Integer givenDays, boolean readDays) {
         Operation op = new Operation("list soft-deleted manifests", repository, Operation.Kind.DELETED_READ);
         String path = "/acr/v1/_deleted/" + Paths.segment(repository) + "/_manifests?n=" + config.pageSize();
         return () -> {
@@ -254,7 +270,7 @@ public final class AcrRegistry implements Registry {
                     tags.add(t.tag());
                 }
             }
-            Integer days = currentRetentionDays();
+            Integer days = readDays ? currentRetentionDays() : givenDays;
             Iterator<JsonNode> it = data.paged(path, "manifests", op, m -> m).iterator();
             return new Iterator<>() {
                 @Override
@@ -303,7 +319,7 @@ public final class AcrRegistry implements Registry {
     }
 
     /** The soft-delete retentionDays now, or null when ARM is not reachable with this configuration. */
-    Integer currentRetentionDays() {
+    public Integer currentRetentionDays() {
         if (arm == null) {
             return null;
         }

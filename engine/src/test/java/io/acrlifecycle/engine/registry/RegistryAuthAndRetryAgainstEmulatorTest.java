@@ -199,7 +199,7 @@ class RegistryAuthAndRetryAgainstEmulatorTest {
         try (AcrRegistry registry = Registries.open(EmulatorRegistries.config(emu)
                 .timeout(Duration.ofMillis(300)).build())) {
             tags(registry, "app");
-            long before = emu.requestLog().count("GET", "/acr/v1/app/_tags");
+            int before = emu.requestLog().count("GET", "/acr/v1/app/_tags");
             emu.faults().add(FaultRule.latency("GET", "/acr/v1/app/_tags", Duration.ofMillis(1500)).times(1));
             long start = System.nanoTime();
 
