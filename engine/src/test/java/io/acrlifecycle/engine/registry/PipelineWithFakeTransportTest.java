@@ -186,4 +186,20 @@ class PipelineWithFakeTransportTest {
                 .hasMessageContaining("UNSUPPORTED");
         assertThat(notImplemented.requests).hasSize(1);
     }
+
+    @Test
+    void shouldEncodeRepositoryNamesLikeTheSdkAndSendPageSizeAndOrder() {
+        Script script = new Script()
+                .answer(200, "{\"tags\":[{\"name\":\"v1\",\"digest\":\"sha256:1\"}]}")
+                .answer(200, "{\"manifests\":[{\"digest\":\"sha256:1\",\"mediaType\":\"m\"}]}");
+        try (AcrRegistry registry = Registries.open(RegistryConfig.builder().loginServer("r.azurecr.io")
+                .usernamePassword("u", "p".toCharArray()).httpClient(script).pageSize(7).build())) {
+            registry.tags("team/app", true).forEach(t -> { });
+            registry.manifests("team/app").forEach(m -> assertThat(m.mediaType()).isEqualTo("m"));
+        }
+
+        assertThat(script.requests).containsExactly(
+                "GET https://r.azurecr.io/acr/v1/team%2Fapp/_tags?n=7&orderby=timedesc",
+                "GET https://r.azurecr.io/acr/v1/team%2Fapp/_manifests?n=7");
+    }
 }
