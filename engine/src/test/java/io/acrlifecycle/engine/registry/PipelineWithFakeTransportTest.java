@@ -202,4 +202,37 @@ class PipelineWithFakeTransportTest {
                 "GET https://r.azurecr.io/acr/v1/team%2Fapp/_tags?n=7&orderby=timedesc",
                 "GET https://r.azurecr.io/acr/v1/team%2Fapp/_manifests?n=7");
     }
+
+    private static final String RID = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerRegistry/"
+            + "registries/r";
+
+    private static String registryJson(String state, String softDelete) {
+        return "{\"sku\":{\"name\":\"Basic\"},\"location\":\"westeurope\",\"properties\":{\"provisioningState\":\""
+                + state + "\",\"policies\":{\"softDeletePolicy\":{\"status\":\"" + softDelete
+                + "\",\"retentionDays\":7}}}}";
+    }
+
+    @Test
+    void shouldWaitForALongRunningPatchBeforeReadingBack() {
+        Script script = new Script()
+                .answer(202, "")
+                .answer(200, registryJson("Succeeded", "enabled"))
+                .answer(200, registryJson("Succeeded", "enabled"));
+
+        io.acrlifecycle.engine.model.RegistryPolicies after = new ArmClient(createRest(script, FAST), RID)
+                .update(new io.acrlifecycle.engine.model.PolicyChange(true, 7, null, null));
+
+        assertThat(after.softDeleteEnabled()).isTrue();
+        assertThat(script.requests).hasSize(3);
+        assertThat(script.requests.get(0)).startsWith("PATCH ").endsWith("?api-version=2023-01-01-preview");
+    }
+
+    @Test
+    void shouldReportAFailedProvisioning() {
+        Script script = new Script().answer(202, "").answer(200, registryJson("Failed", "disabled"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ArmClient(createRest(script, FAST), RID)
+                .update(new io.acrlifecycle.engine.model.PolicyChange(true, 7, null, null)))
+                .isInstanceOf(RegistryException.class).hasMessageContaining("provisioningState Failed");
+    }
 }
