@@ -2,7 +2,9 @@ package io.acrlifecycle.engine.summary;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -129,6 +131,27 @@ public final class BuildSummary implements Serializable {
     /** Rows beyond {@link #MAX_ROWS} that were counted but not kept. */
     public long rowsOmitted() {
         return rowsOmitted;
+    }
+
+    /**
+     * The summary as plain JDK values (String, Long, Boolean, List, Map), the shape a sandboxed Pipeline script
+     * may read ({@code result.manifestsDeleted}). Rows are left out: the build page shows them.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("kind", kind.name());
+        map.put("registry", registry);
+        map.put("dryRun", dryRun);
+        map.put("tagsUntagged", tagsUntagged);
+        map.put("manifestsDeleted", manifestsDeleted);
+        map.put("bytesReclaimed", bytesReclaimed);
+        map.put("spared", spared);
+        map.put("locked", locked);
+        map.put("errors", errors);
+        map.put("restored", restored);
+        map.put("verdict", verdict == null ? null : verdict.name());
+        map.put("messages", new ArrayList<>(messages));
+        return map;
     }
 
     @Override
