@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -131,6 +132,36 @@ public final class BuildSummary implements Serializable {
     /** Rows beyond {@link #MAX_ROWS} that were counted but not kept. */
     public long rowsOmitted() {
         return rowsOmitted;
+    }
+
+    /** One line for a build page or a log: what happened, in the kind's own words. */
+    public String headline() {
+        String prefix = (dryRun ? "dry run: " : "");
+        return switch (kind) {
+            case GUARD -> "guard " + (verdict == null ? "ran" : verdict.name().toLowerCase(Locale.ROOT))
+                    + (messages.isEmpty() ? "" : ": " + String.join("; ", messages));
+            case RESTORE -> prefix + restored + " restored, " + errors + " errors";
+            case SOFT_DELETE -> prefix + (messages.isEmpty() ? "soft delete policy checked" : String.join("; ", messages));
+            case PURGE, PURGE_UNDO -> prefix + (kind == Kind.PURGE_UNDO ? "undo: " + restored + " restored, " : "")
+                    + tagsUntagged + " tags untagged, " + manifestsDeleted + " manifests deleted, "
+                    + humanBytes(bytesReclaimed) + " reclaimed, " + spared + " spared, " + locked + " locked, "
+                    + errors + " errors";
+        };
+    }
+
+    /** 1536 -> "1.5 KiB"; binary units as registries bill them. */
+    public static String humanBytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /**

@@ -50,6 +50,36 @@ class BuildSummaryTest {
     }
 
     @Test
+    void shouldWriteAHeadlinePerKind() {
+        BuildSummary purge = BuildSummary.builder(Kind.PURGE, "r").tagsUntagged(1).manifestsDeleted(2)
+                .bytesReclaimed(3L * 1024 * 1024 + 512 * 1024).spared(4).locked(5).build();
+        BuildSummary guard = BuildSummary.builder(Kind.GUARD, "r").verdict(Verdict.BLOCK).message("tag v1 moved")
+                .message("purge task due in 5m").build();
+
+        assertThat(purge.headline()).isEqualTo("1 tags untagged, 2 manifests deleted, 3.5 MiB reclaimed, 4 spared, "
+                + "5 locked, 0 errors");
+        assertThat(guard.headline()).isEqualTo("guard block: tag v1 moved; purge task due in 5m");
+        assertThat(BuildSummary.builder(Kind.RESTORE, "r").dryRun(true).restored(2).build().headline())
+                .isEqualTo("dry run: 2 restored, 0 errors");
+    }
+
+    @Test
+    void shouldPrintBytesInBinaryUnits() {
+        assertThat(BuildSummary.humanBytes(0)).isEqualTo("0 B");
+        assertThat(BuildSummary.humanBytes(1023)).isEqualTo("1023 B");
+        assertThat(BuildSummary.humanBytes(1536)).isEqualTo("1.5 KiB");
+        assertThat(BuildSummary.humanBytes(Long.MAX_VALUE)).isEqualTo("8.0 EiB");
+    }
+
+    @Test
+    void shouldGivePipelinesPlainValues() {
+        BuildSummary guard = BuildSummary.builder(Kind.GUARD, "r").verdict(Verdict.WARN).message("m").build();
+
+        assertThat(guard.asMap()).containsEntry("verdict", "WARN").containsEntry("kind", "GUARD")
+                .containsEntry("manifestsDeleted", 0L).containsEntry("messages", java.util.List.of("m"));
+    }
+
+    @Test
     void shouldRefuseNegativeCountsNamingTheField() {
         assertThatThrownBy(() -> BuildSummary.builder(Kind.PURGE, "r").locked(-1))
                 .isInstanceOf(IllegalArgumentException.class)
