@@ -39,6 +39,7 @@ public final class BuildSummary implements Serializable {
     private final ArrayList<String> messages;
     private final ArrayList<Row> rows;
     private final long rowsOmitted;
+    private final String failure;
 
     private BuildSummary(Builder b) {
         this.kind = Objects.requireNonNull(b.kind, "kind");
@@ -55,6 +56,7 @@ public final class BuildSummary implements Serializable {
         this.messages = new ArrayList<>(b.messages);
         this.rows = new ArrayList<>(b.rows);
         this.rowsOmitted = b.rowsOmitted;
+        this.failure = b.failure;
     }
 
     public static Builder builder(Kind kind, String registry) {
@@ -134,6 +136,14 @@ public final class BuildSummary implements Serializable {
         return rowsOmitted;
     }
 
+    /**
+     * Why the call did not complete (refused before deleting, stopped by errors, an incomplete restore), or null.
+     * A CI step records the summary and then fails with this message.
+     */
+    public String failure() {
+        return failure;
+    }
+
     /** One line for a build page or a log: what happened, in the kind's own words. */
     public String headline() {
         String prefix = (dryRun ? "dry run: " : "");
@@ -182,6 +192,7 @@ public final class BuildSummary implements Serializable {
         map.put("restored", restored);
         map.put("verdict", verdict == null ? null : verdict.name());
         map.put("messages", new ArrayList<>(messages));
+        map.put("failure", failure);
         return map;
     }
 
@@ -191,7 +202,8 @@ public final class BuildSummary implements Serializable {
                 && dryRun == s.dryRun && tagsUntagged == s.tagsUntagged && manifestsDeleted == s.manifestsDeleted
                 && bytesReclaimed == s.bytesReclaimed && spared == s.spared && locked == s.locked
                 && errors == s.errors && restored == s.restored && verdict == s.verdict
-                && messages.equals(s.messages) && rows.equals(s.rows) && rowsOmitted == s.rowsOmitted;
+                && messages.equals(s.messages) && rows.equals(s.rows) && rowsOmitted == s.rowsOmitted
+                && Objects.equals(failure, s.failure);
     }
 
     @Override
@@ -204,7 +216,8 @@ public final class BuildSummary implements Serializable {
         return kind + "{registry=" + registry + (dryRun ? ", dryRun" : "") + ", tagsUntagged=" + tagsUntagged
                 + ", manifestsDeleted=" + manifestsDeleted + ", bytesReclaimed=" + bytesReclaimed + ", spared="
                 + spared + ", locked=" + locked + ", errors=" + errors + ", restored=" + restored
-                + (verdict == null ? "" : ", verdict=" + verdict) + "}";
+                + (verdict == null ? "" : ", verdict=" + verdict) + (failure == null ? "" : ", failure=" + failure)
+                + "}";
     }
 
     /**
@@ -283,6 +296,7 @@ public final class BuildSummary implements Serializable {
         private final List<String> messages = new ArrayList<>();
         private final List<Row> rows = new ArrayList<>();
         private long rowsOmitted;
+        private String failure;
 
         private Builder(Kind kind, String registry) {
             this.kind = kind;
@@ -347,6 +361,11 @@ public final class BuildSummary implements Serializable {
             } else {
                 rowsOmitted++;
             }
+            return this;
+        }
+
+        public Builder failure(String why) {
+            this.failure = why;
             return this;
         }
 

@@ -76,7 +76,10 @@ class BuildSummaryTest {
         BuildSummary guard = BuildSummary.builder(Kind.GUARD, "r").verdict(Verdict.WARN).message("m").build();
 
         assertThat(guard.asMap()).containsEntry("verdict", "WARN").containsEntry("kind", "GUARD")
-                .containsEntry("manifestsDeleted", 0L).containsEntry("messages", java.util.List.of("m"));
+                .containsEntry("manifestsDeleted", 0L).containsEntry("messages", java.util.List.of("m"))
+                .containsEntry("failure", null);
+        assertThat(BuildSummary.builder(Kind.PURGE, "r").failure("acrPurge: REFUSED: soft delete is off").build()
+                .asMap()).containsEntry("failure", "acrPurge: REFUSED: soft delete is off");
     }
 
     @Test

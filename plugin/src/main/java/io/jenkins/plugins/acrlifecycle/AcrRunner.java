@@ -61,9 +61,15 @@ public final class AcrRunner {
         return applyVerdict(summary, run, listener);
     }
 
-    /** Block fails the build with the guard's reasons; warn leaves it UNSTABLE and carries on. */
+    /**
+     * A call that did not complete fails the build (after its summary is recorded). A guard block fails it with the
+     * guard's reasons; warn leaves it UNSTABLE and carries on.
+     */
     private static BuildSummary applyVerdict(BuildSummary summary, Run<?, ?> run, TaskListener listener)
             throws AbortException {
+        if (summary.failure() != null) {
+            throw new AbortException(summary.failure());
+        }
         if (summary.verdict() == BuildSummary.Verdict.BLOCK) {
             throw new AbortException("acrGuard blocked the deployment: " + String.join("; ", summary.messages()));
         }
