@@ -16,8 +16,11 @@ public enum Verb {
     RESTORE("acrRestore", "repository", "digest", "tag", "force", "journal"),
     GUARD("acrGuard", "image", "expectedDigest", "window", "mode", "lock");
 
-    /** Where and as whom: every verb takes these. */
-    public static final List<String> CONNECTION = List.of("registry", "credentialsId", "resourceId");
+    /**
+     * Where and as whom: every verb takes these. {@code endpoint} overrides where calls go (private endpoint,
+     * reverse proxy, the emulator).
+     */
+    public static final List<String> CONNECTION = List.of("registry", "credentialsId", "resourceId", "endpoint");
 
     private final String stepName;
     private final List<String> own;

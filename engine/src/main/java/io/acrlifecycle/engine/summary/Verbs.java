@@ -23,6 +23,7 @@ public final class Verbs {
     public static StepParameters validate(Verb verb, Map<String, ?> raw) {
         StepParameters p = new StepParameters(verb.stepName(), raw);
         p.required("registry");
+        endpoint(p);
         switch (verb) {
             case SOFT_DELETE_ENSURE -> {
                 p.choice("status", ON_OFF, null);
@@ -82,12 +83,20 @@ public final class Verbs {
             case "digest", "expectedDigest" -> digest(p, field);
             case "image" -> p.parsed(field, (f, t) -> ImageRef.parse(t), null);
             case "mode" -> p.choice(field, GUARD_MODES, null);
+            case "endpoint" -> endpoint(p);
             case "protectImages" -> p.list(field).forEach(ref -> p.parsed(field, (f, t) -> ImageRef.parse(ref), null));
             default -> {
                 // free text, checked in context by validate()
             }
         }
         return p.problems().stream().findFirst();
+    }
+
+    private static void endpoint(StepParameters p) {
+        String e = p.text("endpoint");
+        if (e != null && !e.matches("https://[^/\\s]+/?")) {
+            p.problem("endpoint", "'" + e + "' is not an https URL of a host; accepted: https://host[:port]");
+        }
     }
 
     private static void digest(StepParameters p, String field) {

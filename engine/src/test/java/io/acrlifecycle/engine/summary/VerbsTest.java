@@ -11,7 +11,7 @@ class VerbsTest {
 
     @Test
     void shouldListConnectionParametersFirst() {
-        assertThat(Verb.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "image",
+        assertThat(Verb.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "endpoint", "image",
                 "expectedDigest", "window", "mode", "lock");
         assertThat(Verb.PURGE.stepName()).isEqualTo("acrPurge");
     }
@@ -77,5 +77,8 @@ class VerbsTest {
         assertThat(Verbs.checkField("image", "app:v1")).isEmpty();
         assertThat(Verbs.checkField("mode", "WARN")).isEmpty();
         assertThat(Verbs.checkField("filter", "anything goes here")).isEmpty();
+        assertThat(Verbs.checkField("endpoint", "https://127.0.0.1:8443")).isEmpty();
+        assertThat(Verbs.checkField("endpoint", "http://127.0.0.1:8443")).contains("endpoint: 'http://127.0.0.1:8443'"
+                + " is not an https URL of a host; accepted: https://host[:port]");
     }
 }

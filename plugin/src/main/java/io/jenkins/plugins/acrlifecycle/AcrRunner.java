@@ -51,7 +51,8 @@ public final class AcrRunner {
         Path journal = verb == Verb.PURGE ? action.newJournal(run).toPath() : null;
         BuildSummary summary;
         try (Registry registry = RegistryAccess.open(run, (String) parameters.get("registry"),
-                (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"), log)) {
+                (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
+                (String) parameters.get("endpoint"), log)) {
             summary = Verbs.run(verb, registry, parameters, journal, log);
         } catch (IllegalArgumentException | RegistryException e) {
             // Engine messages name the field or the ACR error and never carry secrets.

@@ -90,7 +90,7 @@ public class AcrBuildAction implements RunAction2 {
             Path journal) throws IOException {
         entries.add(new Entry(entries.size(), verb, summary, (String) parameters.get("registry"),
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
-                journal == null ? null : journal.getFileName().toString()));
+                (String) parameters.get("endpoint"), journal == null ? null : journal.getFileName().toString()));
         owner.save();
     }
 
@@ -123,14 +123,14 @@ public class AcrBuildAction implements RunAction2 {
         Path journal = new File(new File(run.getRootDir(), DIRECTORY), purge.getJournal()).toPath();
         BuildSummary undo;
         try (Registry registry = RegistryAccess.open(run, purge.getRegistry(), purge.getCredentialsId(),
-                purge.getResourceId(), EngineLog.SILENT)) {
+                purge.getResourceId(), purge.getEndpoint(), EngineLog.SILENT)) {
             undo = Verbs.undoPurge(registry, journal, EngineLog.SILENT);
         } catch (AbortException | IllegalArgumentException | RegistryException e) {
             return HttpResponses.errorWithoutStack(409, "undo failed: " + e.getMessage());
         }
         purge.undone = true;
         entries.add(new Entry(entries.size(), null, undo, purge.getRegistry(), purge.getCredentialsId(),
-                purge.getResourceId(), null));
+                purge.getResourceId(), purge.getEndpoint(), null));
         run.save();
         return HttpResponses.redirectToDot();
     }
@@ -143,17 +143,19 @@ public class AcrBuildAction implements RunAction2 {
         private final String registry;
         private final String credentialsId;
         private final String resourceId;
+        private final String endpoint;
         private final String journal;
         private boolean undone;
 
         Entry(int index, Verb verb, BuildSummary summary, String registry, String credentialsId, String resourceId,
-                String journal) {
+                String endpoint, String journal) {
             this.index = index;
             this.verb = verb;
             this.summary = summary;
             this.registry = registry;
             this.credentialsId = credentialsId;
             this.resourceId = resourceId;
+            this.endpoint = endpoint;
             this.journal = journal;
         }
 
@@ -179,6 +181,10 @@ public class AcrBuildAction implements RunAction2 {
 
         public String getResourceId() {
             return resourceId;
+        }
+
+        public String getEndpoint() {
+            return endpoint;
         }
 
         public String getJournal() {

@@ -26,6 +26,7 @@ public abstract class AcrBuilder extends Builder implements SimpleBuildStep {
     private final String registry;
     private final String credentialsId;
     private String resourceId;
+    private String endpoint;
 
     protected AcrBuilder(String registry, String credentialsId) {
         this.registry = Util.fixEmptyAndTrim(registry);
@@ -49,6 +50,15 @@ public abstract class AcrBuilder extends Builder implements SimpleBuildStep {
         this.resourceId = Util.fixEmptyAndTrim(resourceId);
     }
 
+    public @CheckForNull String getEndpoint() {
+        return endpoint;
+    }
+
+    @DataBoundSetter
+    public void setEndpoint(String endpoint) {
+        this.endpoint = Util.fixEmptyAndTrim(endpoint);
+    }
+
     protected abstract Verb verb();
 
     /** Adds this build step's own parameters under the engine's names. */
@@ -59,6 +69,7 @@ public abstract class AcrBuilder extends Builder implements SimpleBuildStep {
         parameters.put("registry", registry);
         parameters.put("credentialsId", credentialsId);
         parameters.put("resourceId", resourceId);
+        parameters.put("endpoint", endpoint);
         addParameters(parameters);
         return parameters;
     }

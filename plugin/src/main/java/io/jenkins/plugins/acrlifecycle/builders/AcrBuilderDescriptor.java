@@ -50,6 +50,11 @@ public abstract class AcrBuilderDescriptor extends BuildStepDescriptor<Builder> 
     }
 
     @POST
+    public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
+        return FieldChecks.check(item, "endpoint", value);
+    }
+
+    @POST
     public FormValidation doCheckStatus(@AncestorInPath Item item, @QueryParameter String value) {
         return FieldChecks.check(item, "status", value);
     }

@@ -13,6 +13,7 @@ import io.acrlifecycle.engine.registry.Registries;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryConfig;
 import io.jenkins.plugins.azuresdk.HttpClientRetriever;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import jenkins.util.SystemProperties;
@@ -36,8 +37,11 @@ public final class RegistryAccess {
     }
 
     public static Registry open(Run<?, ?> run, String registry, String credentialsId, @CheckForNull String resourceId,
-            EngineLog log) throws AbortException {
+            @CheckForNull String endpoint, EngineLog log) throws AbortException {
         RegistryConfig.Builder config = RegistryConfig.builder().loginServer(registry).resourceId(resourceId).log(log);
+        if (endpoint != null) {
+            config.endpoint(URI.create(endpoint));
+        }
         StandardCredentials credentials =
                 CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
         if (credentials == null) {

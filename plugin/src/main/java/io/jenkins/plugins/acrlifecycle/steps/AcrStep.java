@@ -27,6 +27,7 @@ public abstract class AcrStep extends Step {
     private final String registry;
     private final String credentialsId;
     private String resourceId;
+    private String endpoint;
 
     protected AcrStep(String registry, String credentialsId) {
         this.registry = Util.fixEmptyAndTrim(registry);
@@ -50,6 +51,15 @@ public abstract class AcrStep extends Step {
         this.resourceId = Util.fixEmptyAndTrim(resourceId);
     }
 
+    public @CheckForNull String getEndpoint() {
+        return endpoint;
+    }
+
+    @DataBoundSetter
+    public void setEndpoint(String endpoint) {
+        this.endpoint = Util.fixEmptyAndTrim(endpoint);
+    }
+
     protected abstract Verb verb();
 
     /** Adds this step's own parameters under the engine's names. */
@@ -60,6 +70,7 @@ public abstract class AcrStep extends Step {
         parameters.put("registry", registry);
         parameters.put("credentialsId", credentialsId);
         parameters.put("resourceId", resourceId);
+        parameters.put("endpoint", endpoint);
         addParameters(parameters);
         return parameters;
     }

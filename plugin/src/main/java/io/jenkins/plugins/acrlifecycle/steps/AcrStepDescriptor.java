@@ -41,6 +41,11 @@ public abstract class AcrStepDescriptor extends StepDescriptor {
     }
 
     @POST
+    public FormValidation doCheckEndpoint(@AncestorInPath Item item, @QueryParameter String value) {
+        return FieldChecks.check(item, "endpoint", value);
+    }
+
+    @POST
     public FormValidation doCheckStatus(@AncestorInPath Item item, @QueryParameter String value) {
         return FieldChecks.check(item, "status", value);
     }
