@@ -1,0 +1,418 @@
+package io.acrlifecycle.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.acrlifecycle.emulator.arm.ArmApi;
+import io.acrlifecycle.emulator.arm.RegistryResource;
+import io.acrlifecycle.emulator.auth.AuthService;
+import io.acrlifecycle.emulator.auth.Tokens;
+import io.acrlifecycle.emulator.http.AcrV1Handler;
+import io.acrlifecycle.emulator.http.ArmHandler;
+import io.acrlifecycle.emulator.http.Call;
+import io.acrlifecycle.emulator.http.DeletedHandler;
+import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.http.OAuthHandler;
+import io.acrlifecycle.emulator.http.V2Handler;
+import io.acrlifecycle.emulator.seed.SeedLoader;
+import io.acrlifecycle.emulator.service.BlobService;
+import io.acrlifecycle.emulator.service.ContentService;
+import io.acrlifecycle.emulator.service.Env;
+import io.acrlifecycle.emulator.service.Removals;
+import io.acrlifecycle.emulator.service.RegistryService;
+import io.acrlifecycle.emulator.service.RetentionService;
+import io.acrlifecycle.emulator.service.SoftDeleteService;
+import io.acrlifecycle.emulator.state.StateCodec;
+import io.acrlifecycle.emulator.state.StateFile;
+import io.acrlifecycle.emulator.store.ManifestRec;
+import io.acrlifecycle.emulator.store.RegistryStore;
+import io.acrlifecycle.emulator.store.Repo;
+import io.acrlifecycle.emulator.tls.TlsMaterial;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A local Azure Container Registry: data plane (/v2, /acr/v1, soft delete), OAuth2 and the ARM subset on one
+ * HTTPS port of 127.0.0.1. See docs/emulator.md.
+ */
+public final class AcrEmulator implements AutoCloseable {
+    public static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+    public static final String RESOURCE_GROUP = "rg";
+
+    static {
+        // The JDK HTTP server waits for delayed ACKs without this (about 45 ms a request); read once, at class init.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final EmulatorOptions options;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final TlsMaterial tls;
+    private final SSLContext clientContext;
+    private final String loginServer;
+    private final String registryName;
+    private final URI endpoint;
+    private final String adminPassword;
+    private final EmulatorClock clock = new EmulatorClock();
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog = new RequestLog();
+    private final RegistryResource registry = new RegistryResource();
+    private final RegistryStore store = new RegistryStore();
+    private final Env env;
+    private final Removals removals;
+    private final SoftDeleteService softDelete;
+    private final RetentionService retention;
+    private final AuthService auth;
+    private final Tokens tokens;
+    private final Map<String, Map<String, String>> seedIds = new ConcurrentHashMap<>();
+    private volatile ArrayNode tasks = Json.array();
+    private final StateFile stateFile;
+    private volatile boolean extraDirty;
+
+    private AcrEmulator(EmulatorOptions o) throws IOException {
+        this.options = o;
+        Path dir = o.stateDir();
+        JsonNode saved = null;
+        if (dir != null) {
+            Files.createDirectories(dir);
+            stateFile = new StateFile(dir.resolve("state.json"));
+            saved = stateFile.read();
+        } else {
+            stateFile = null;
+        }
+        InetSocketAddress addr = new InetSocketAddress("127.0.0.1", o.port());
+        server = o.plainHttp() ? HttpServer.create(addr, 128) : HttpsServer.create(addr, 128);
+        int port = server.getAddress().getPort();
+        String savedLogin = saved == null ? null : saved.path("loginServer").asText(null);
+        loginServer = o.loginServer() != null ? o.loginServer()
+                : savedLogin != null && o.port() != 0 ? savedLogin : "127.0.0.1:" + port;
+        registryName = registryName(loginServer);
+        endpoint = URI.create((o.plainHttp() ? "http" : "https") + "://127.0.0.1:" + port);
+        String pw = o.adminPassword();
+        if (pw == null && saved != null) {
+            pw = saved.path("adminPassword").asText(null);
+        }
+        adminPassword = pw != null ? pw : randomPassword();
+        byte[] secret = saved != null && saved.hasNonNull("tokenSecret")
+                ? Base64.getDecoder().decode(saved.get("tokenSecret").asText()) : Tokens.newSecret();
+        tokens = new Tokens(secret);
+        Set<String> hosts = new LinkedHashSet<>();
+        hosts.add(loginServer.replaceFirst(":\\d+$", ""));
+        Path tlsDir = dir != null ? dir.resolve("tls") : Files.createTempDirectory("acr-emulator-tls");
+        tls = TlsMaterial.create(tlsDir, dir != null, hosts);
+        clientContext = tls.clientContext();
+        if (server instanceof HttpsServer https) {
+            https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        }
+        env = new Env(store, registry, clock::now, loginServer);
+        removals = new Removals(env);
+        softDelete = new SoftDeleteService(env, removals);
+        retention = new RetentionService(env, removals);
+        auth = new AuthService(tokens, loginServer, registryName, adminPassword, registry, o.aadTokenPolicy(), !o.plainHttp());
+        RegistryService registryService = new RegistryService(env, removals);
+        ContentService content = new ContentService(env, removals);
+        BlobService blobs = new BlobService(env);
+        ArmApi arm = new ArmApi(registry, resourceId(), loginServer, this::storageBytes, clock::now);
+        FrontHandler front = new FrontHandler(this, new V2Handler(auth, content, registryService, blobs),
+                new AcrV1Handler(auth, registryService), new DeletedHandler(auth, softDelete), new OAuthHandler(auth),
+                new ArmHandler(auth, arm), new AdminHandler(this));
+        server.createContext("/", front);
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "acr-emulator-" + port + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        if (saved != null) {
+            StateCodec.restore(saved, this::restoreHook, store, registry, auth);
+        }
+        clock.onMove(() -> {
+            housekeeping();
+            extraDirty = true;
+            persistIfDirty();
+        });
+        server.start();
+        persistIfDirty();
+    }
+
+    private void restoreHook(JsonNode saved) {
+        clock.restoreOffset(Duration.ofMillis(saved.path("clockOffsetMillis").asLong(0)));
+        if (saved.path("tasks").isArray()) {
+            tasks = (ArrayNode) saved.get("tasks");
+        }
+        saved.path("seedIds").fields().forEachRemaining(e -> {
+            Map<String, String> m = new ConcurrentHashMap<>();
+            e.getValue().fields().forEachRemaining(x -> m.put(x.getKey(), x.getValue().asText()));
+            seedIds.put(e.getKey(), m);
+        });
+    }
+
+    /** Starts an emulator; the first start in a JVM also makes the CA (about a second), later ones are fast. */
+    public static AcrEmulator start(EmulatorOptions options) {
+        try {
+            return new AcrEmulator(options == null ? EmulatorOptions.defaults() : options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the ACR emulator", e);
+        }
+    }
+
+    public static AcrEmulator start() {
+        return start(EmulatorOptions.defaults());
+    }
+
+    // ---- where and how to reach it
+
+    /** {@code https://127.0.0.1:PORT}: data plane and ARM (paths under {@code /subscriptions/}). */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public String loginServer() {
+        return loginServer;
+    }
+
+    public String resourceId() {
+        return "/subscriptions/" + SUBSCRIPTION + "/resourceGroups/" + RESOURCE_GROUP
+                + "/providers/Microsoft.ContainerRegistry/registries/" + registryName;
+    }
+
+    /** An SSLContext that trusts the emulator's CA (for java.net.http and the Azure SDK's JDK client). */
+    public SSLContext sslContext() {
+        return clientContext;
+    }
+
+    public Path caCertificatePem() {
+        return tls.caCertificatePem();
+    }
+
+    public Path trustStorePkcs12() {
+        return tls.trustStorePkcs12();
+    }
+
+    public String trustStorePassword() {
+        return TlsMaterial.TRUST_STORE_PASSWORD;
+    }
+
+    /** The admin user's name: the registry name, as in ACR. */
+    public String adminUsername() {
+        return registryName;
+    }
+
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** Adds a repository-scoped token (ACR token + scope map): actions per repository name ({@code "*"} = all). */
+    public void addScopedToken(String name, String password, Map<String, Set<String>> actions) {
+        Map<String, Set<String>> copy = new HashMap<>();
+        actions.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        auth.addScopedToken(new AuthService.ScopedToken(name, password, Map.copyOf(copy)));
+        markDirty();
+        persistIfDirty();
+    }
+
+    /** An AAD-like token valid for one hour, accepted at /oauth2/exchange and as ARM Bearer token. */
+    public String aadToken() {
+        return aadToken(Duration.ofHours(1));
+    }
+
+    /** Negative validity = already expired (refused with 401). */
+    public String aadToken(Duration validity) {
+        return auth.aadToken(validity);
+    }
+
+    // ---- control
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public RequestLog requestLog() {
+        return requestLog;
+    }
+
+    public RegistryResource registry() {
+        return registry;
+    }
+
+    /** Registry tasks from seeds (raw JSON) until the ARM side holds them itself. */
+    public ArrayNode tasks() {
+        return tasks.deepCopy();
+    }
+
+    /** Loads a seed (see docs/emulator.md) on top of the current state. */
+    public void seed(String json) {
+        JsonNode root;
+        try {
+            root = Json.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("seed: not JSON: " + e.getMessage(), e);
+        }
+        if (!root.isObject()) {
+            throw new IllegalArgumentException("seed: must be a JSON object with registry, tasks, repositories");
+        }
+        SeedLoader.applyRegistry(root.get("registry"), registry, clock.now());
+        if (root.path("tasks").isArray()) {
+            ArrayNode t = tasks.deepCopy();
+            root.get("tasks").forEach(t::add);
+            tasks = t;
+        }
+        Map<String, Map<String, String>> ids = new SeedLoader(env, removals).loadRepositories(root.get("repositories"));
+        ids.forEach((repo, m) -> seedIds.computeIfAbsent(repo, k -> new ConcurrentHashMap<>()).putAll(m));
+        housekeeping();
+        markDirty();
+        persistIfDirty();
+    }
+
+    public void seed(Path file) {
+        try {
+            seed(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("seed: cannot read " + file, e);
+        }
+    }
+
+    /** The digest of the seeded manifest with this {@code id} in {@code repo}. */
+    public String digestOf(String repo, String id) {
+        Map<String, String> m = seedIds.get(repo);
+        String d = m == null ? null : m.get(id);
+        if (d == null) {
+            throw new IllegalArgumentException("digestOf: no seeded manifest with id '" + id + "' in repository '" + repo + "'");
+        }
+        return d;
+    }
+
+    /** Empty registry, default policies, no faults, empty log, no scoped tokens, clock back to system time. */
+    public void reset() {
+        synchronized (store) {
+            store.clear();
+        }
+        StateCodec.resetRegistry(registry);
+        seedIds.clear();
+        tasks = Json.array();
+        faults.clear();
+        requestLog.clear();
+        auth.clearScopedTokens();
+        clock.reset();
+        requestLog.clear();
+        markDirty();
+        persistIfDirty();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ---- internals used by the front handler
+
+    void housekeeping() {
+        synchronized (store) {
+            var now = clock.now();
+            softDelete.purgeDue(now);
+            retention.runDue(now);
+        }
+    }
+
+    void log(Call c, int status) {
+        requestLog.add(new RequestLog.Entry(clock.now(), c.method(), c.path(), c.rawQuery(), status));
+    }
+
+    void markDirty() {
+        extraDirty = true;
+    }
+
+    boolean isAdmin(String basic) {
+        try {
+            String d = new String(Base64.getDecoder().decode(basic), StandardCharsets.UTF_8);
+            return d.equals(registryName + ":" + adminPassword);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    void persistIfDirty() {
+        if (stateFile == null) {
+            synchronized (store) {
+                store.takeDirty();
+            }
+            extraDirty = false;
+            return;
+        }
+        synchronized (store) {
+            boolean dirty = store.takeDirty() | extraDirty;
+            extraDirty = false;
+            if (!dirty) {
+                return;
+            }
+            var root = StateCodec.save(store, registry, auth);
+            root.put("loginServer", loginServer).put("adminPassword", adminPassword)
+                    .put("tokenSecret", Base64.getEncoder().encodeToString(tokens.secret()))
+                    .put("clockOffsetMillis", clock.offset().toMillis());
+            root.set("tasks", tasks);
+            var ids = root.putObject("seedIds");
+            seedIds.forEach((repo, m) -> {
+                var o = ids.putObject(repo);
+                m.forEach(o::put);
+            });
+            stateFile.write(root);
+        }
+    }
+
+    private long storageBytes() {
+        synchronized (store) {
+            long total = 0;
+            for (Repo r : store.repos.values()) {
+                for (ManifestRec m : r.manifests()) {
+                    total += m.imageSize;
+                }
+                for (var d : r.deletedManifests.values()) {
+                    total += d.manifest().imageSize;
+                }
+            }
+            return total;
+        }
+    }
+
+    private static String registryName(String loginServer) {
+        String host = loginServer.replaceFirst(":\\d+$", "");
+        if (host.matches("[0-9.]+") || host.equals("localhost")) {
+            return "emulator";
+        }
+        int dot = host.indexOf('.');
+        return dot < 0 ? host : host.substring(0, dot);
+    }
+
+    private static String randomPassword() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+}

@@ -1,0 +1,140 @@
+package io.acrlifecycle.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.acrlifecycle.emulator.http.AcrErrors;
+import io.acrlifecycle.emulator.http.AcrException;
+import io.acrlifecycle.emulator.http.AcrV1Handler;
+import io.acrlifecycle.emulator.http.ArmHandler;
+import io.acrlifecycle.emulator.http.Call;
+import io.acrlifecycle.emulator.http.DeletedHandler;
+import io.acrlifecycle.emulator.http.OAuthHandler;
+import io.acrlifecycle.emulator.http.V2Handler;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every request: faults, lazy housekeeping (auto-purge, retention), routing to the API group's handler, ACR's
+ * error body for {@link AcrException}, request log, and persistence when state changed.
+ */
+final class FrontHandler implements HttpHandler {
+    private static final Logger LOG = Logger.getLogger(FrontHandler.class.getName());
+
+    /** Thrown to make the JDK server close the connection without answering. */
+    static final class DropConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DropConnection() {
+            super("connection dropped by an injected fault", null, false, false);
+        }
+    }
+
+    private final AcrEmulator emu;
+    private final V2Handler v2;
+    private final AcrV1Handler acr;
+    private final DeletedHandler deleted;
+    private final OAuthHandler oauth;
+    private final ArmHandler arm;
+    private final AdminHandler admin;
+
+    FrontHandler(AcrEmulator emu, V2Handler v2, AcrV1Handler acr, DeletedHandler deleted, OAuthHandler oauth, ArmHandler arm,
+            AdminHandler admin) {
+        this.emu = emu;
+        this.v2 = v2;
+        this.acr = acr;
+        this.deleted = deleted;
+        this.oauth = oauth;
+        this.arm = arm;
+        this.admin = admin;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        Call c;
+        try {
+            c = new Call(ex);
+        } catch (AcrException e) {
+            ex.close();
+            return;
+        }
+        int status = 0;
+        boolean armChanged = false;
+        try {
+            if (!c.path().startsWith("/_emulator/")) {
+                applyFaults(c);
+            }
+            emu.housekeeping();
+            armChanged = route(c);
+            status = c.status();
+        } catch (DropConnection d) {
+            status = 0;
+            throw d;
+        } catch (AcrException e) {
+            c.error(e);
+            status = e.status();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "emulator error on " + c.method() + " " + c.path(), e);
+            AcrException err = AcrErrors.internal("emulator error: " + e);
+            c.error(err);
+            status = 500;
+        } finally {
+            emu.log(c, status);
+            if (armChanged) {
+                emu.housekeeping();
+                emu.markDirty();
+            }
+            emu.persistIfDirty();
+        }
+    }
+
+    private void applyFaults(Call c) {
+        List<FaultRule> fired = emu.faults().fire(c.method(), c.path());
+        for (FaultRule f : fired) {
+            switch (f.kind()) {
+                case LATENCY -> sleep(f);
+                case DROP -> throw new DropConnection();
+                case STATUS -> {
+                    AcrException e = AcrErrors.injected(f.status(), f.errorCode());
+                    if (f.retryAfterSeconds() != null) {
+                        e.header("Retry-After", Integer.toString(f.retryAfterSeconds()));
+                    }
+                    throw e;
+                }
+                default -> throw new IllegalStateException(f.kind().toString());
+            }
+        }
+    }
+
+    private static void sleep(FaultRule f) {
+        try {
+            Thread.sleep(f.latency().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean route(Call c) {
+        List<String> s = c.segments();
+        String first = s.isEmpty() ? "" : s.get(0);
+        switch (first) {
+            case "v2" -> v2.handle(c);
+            case "acr" -> {
+                if (s.size() >= 3 && s.get(1).equals("v1") && s.get(2).equals("_deleted")) {
+                    deleted.handle(c);
+                } else if (s.size() >= 3 && s.get(1).equals("v1")) {
+                    acr.handle(c);
+                } else {
+                    throw AcrErrors.methodUnknown(c.method(), c.path());
+                }
+            }
+            case "oauth2" -> oauth.handle(c);
+            case "subscriptions" -> {
+                return arm.handle(c);
+            }
+            case "_emulator" -> admin.handle(c);
+            default -> throw AcrErrors.methodUnknown(c.method(), c.path());
+        }
+        return false;
+    }
+}
