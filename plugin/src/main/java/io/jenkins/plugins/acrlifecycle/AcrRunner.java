@@ -54,7 +54,7 @@ public final class AcrRunner {
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
                 (String) parameters.get("endpoint"), log)) {
             summary = Verbs.run(verb, registry, parameters, journal, log);
-        } catch (IllegalArgumentException | RegistryException e) {
+        } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
             // Engine messages name the field or the ACR error and never carry secrets.
             throw new AbortException(verb.stepName() + ": " + e.getMessage());
         }

@@ -125,7 +125,7 @@ public class AcrBuildAction implements RunAction2 {
         try (Registry registry = RegistryAccess.open(run, purge.getRegistry(), purge.getCredentialsId(),
                 purge.getResourceId(), purge.getEndpoint(), EngineLog.SILENT)) {
             undo = Verbs.undoPurge(registry, journal, EngineLog.SILENT);
-        } catch (AbortException | IllegalArgumentException | RegistryException e) {
+        } catch (AbortException | IllegalArgumentException | IllegalStateException | RegistryException e) {
             return HttpResponses.errorWithoutStack(409, "undo failed: " + e.getMessage());
         }
         purge.undone = true;
