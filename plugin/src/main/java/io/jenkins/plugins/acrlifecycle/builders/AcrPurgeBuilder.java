@@ -38,7 +38,7 @@ public class AcrPurgeBuilder extends AcrBuilder {
 
     @DataBoundSetter
     public void setFilter(String filter) {
-        this.filter = Util.fixEmpty(filter);
+        this.filter = Util.fixEmptyAndTrim(filter == null ? null : filter.replace("\r\n", "\n"));
     }
 
     public String getAgo() {
@@ -101,7 +101,7 @@ public class AcrPurgeBuilder extends AcrBuilder {
 
     @DataBoundSetter
     public void setExclude(String exclude) {
-        this.exclude = Util.fixEmpty(exclude);
+        this.exclude = Util.fixEmptyAndTrim(exclude == null ? null : exclude.replace("\r\n", "\n"));
     }
 
     public String getProtectTags() {
@@ -110,7 +110,7 @@ public class AcrPurgeBuilder extends AcrBuilder {
 
     @DataBoundSetter
     public void setProtectTags(String protectTags) {
-        this.protectTags = Util.fixEmpty(protectTags);
+        this.protectTags = Util.fixEmptyAndTrim(protectTags == null ? null : protectTags.replace("\r\n", "\n"));
     }
 
     public String getProtectImages() {
@@ -119,7 +119,7 @@ public class AcrPurgeBuilder extends AcrBuilder {
 
     @DataBoundSetter
     public void setProtectImages(String protectImages) {
-        this.protectImages = Util.fixEmpty(protectImages);
+        this.protectImages = Util.fixEmptyAndTrim(protectImages == null ? null : protectImages.replace("\r\n", "\n"));
     }
 
     public String getRulesFile() {

@@ -41,7 +41,7 @@ public class AcrPurgeStep extends AcrStep {
 
     @DataBoundSetter
     public void setFilter(String filter) {
-        this.filter = Util.fixEmpty(filter);
+        this.filter = Util.fixEmptyAndTrim(filter == null ? null : filter.replace("\r\n", "\n"));
     }
 
     public String getAgo() {
@@ -104,7 +104,7 @@ public class AcrPurgeStep extends AcrStep {
 
     @DataBoundSetter
     public void setExclude(String exclude) {
-        this.exclude = Util.fixEmpty(exclude);
+        this.exclude = Util.fixEmptyAndTrim(exclude == null ? null : exclude.replace("\r\n", "\n"));
     }
 
     public String getProtectTags() {
@@ -113,7 +113,7 @@ public class AcrPurgeStep extends AcrStep {
 
     @DataBoundSetter
     public void setProtectTags(String protectTags) {
-        this.protectTags = Util.fixEmpty(protectTags);
+        this.protectTags = Util.fixEmptyAndTrim(protectTags == null ? null : protectTags.replace("\r\n", "\n"));
     }
 
     public String getProtectImages() {
@@ -122,7 +122,7 @@ public class AcrPurgeStep extends AcrStep {
 
     @DataBoundSetter
     public void setProtectImages(String protectImages) {
-        this.protectImages = Util.fixEmpty(protectImages);
+        this.protectImages = Util.fixEmptyAndTrim(protectImages == null ? null : protectImages.replace("\r\n", "\n"));
     }
 
     public String getRulesFile() {
