@@ -151,7 +151,8 @@ public final class BuildSummary implements Serializable {
             case GUARD -> "guard " + (verdict == null ? "ran" : verdict.name().toLowerCase(Locale.ROOT))
                     + (messages.isEmpty() ? "" : ": " + String.join("; ", messages));
             case RESTORE -> prefix + restored + " restored, " + errors + " errors";
-            case SOFT_DELETE -> prefix + (messages.isEmpty() ? "soft delete policy checked" : String.join("; ", messages));
+            case SOFT_DELETE -> prefix
+                    + (messages.isEmpty() ? "soft delete policy checked" : String.join("; ", messages));
             case PURGE, PURGE_UNDO -> prefix + (kind == Kind.PURGE_UNDO ? "undo: " + restored + " restored, " : "")
                     + tagsUntagged + " tags untagged, " + manifestsDeleted + " manifests deleted, "
                     + humanBytes(bytesReclaimed) + " reclaimed, " + spared + " spared, " + locked + " locked, "

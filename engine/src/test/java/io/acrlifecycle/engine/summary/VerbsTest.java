@@ -11,8 +11,8 @@ class VerbsTest {
 
     @Test
     void shouldListConnectionParametersFirst() {
-        assertThat(Verb.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "endpoint", "image",
-                "expectedDigest", "window", "mode", "lock");
+        assertThat(Verb.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "endpoint",
+                "image", "expectedDigest", "window", "mode", "lock");
         assertThat(Verb.PURGE.stepName()).isEqualTo("acrPurge");
     }
 

@@ -159,7 +159,8 @@ class ActionPagesITest {
         JenkinsRule.WebClient maintainer = j.createWebClient().login("maintainer");
         JenkinsRule.WebClient reader = j.createWebClient().login("reader");
 
-        assertThat(post(maintainer, fill).getWebResponse().getContentAsString()).contains(EmulatorFixture.CREDENTIALS_ID);
+        assertThat(post(maintainer, fill).getWebResponse().getContentAsString())
+                .contains(EmulatorFixture.CREDENTIALS_ID);
         assertThat(post(reader, fill).getWebResponse().getContentAsString())
                 .doesNotContain("\"" + EmulatorFixture.CREDENTIALS_ID + "\"");
     }

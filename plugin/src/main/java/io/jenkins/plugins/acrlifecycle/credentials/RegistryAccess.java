@@ -36,8 +36,8 @@ public final class RegistryAccess {
     private RegistryAccess() {
     }
 
-    public static Registry open(Run<?, ?> run, String registry, @CheckForNull String credentialsId, @CheckForNull String resourceId,
-            @CheckForNull String endpoint, EngineLog log) throws AbortException {
+    public static Registry open(Run<?, ?> run, String registry, @CheckForNull String credentialsId,
+            @CheckForNull String resourceId, @CheckForNull String endpoint, EngineLog log) throws AbortException {
         if (credentialsId == null) {
             throw new AbortException("credentialsId: required; an Azure credential or a username with password");
         }
