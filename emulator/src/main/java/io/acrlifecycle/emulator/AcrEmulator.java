@@ -1,7 +1,6 @@
 package io.acrlifecycle.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -86,7 +85,6 @@ public final class AcrEmulator implements AutoCloseable {
     private final AuthService auth;
     private final Tokens tokens;
     private final Map<String, Map<String, String>> seedIds = new ConcurrentHashMap<>();
-    private volatile ArrayNode tasks = Json.array();
     private final StateFile stateFile;
     private volatile boolean extraDirty;
 
@@ -125,6 +123,7 @@ public final class AcrEmulator implements AutoCloseable {
         if (server instanceof HttpsServer https) {
             https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
         }
+        registry.reset(clock.now());
         env = new Env(store, registry, clock::now, loginServer);
         removals = new Removals(env);
         softDelete = new SoftDeleteService(env, removals);
@@ -159,9 +158,6 @@ public final class AcrEmulator implements AutoCloseable {
 
     private void restoreHook(JsonNode saved) {
         clock.restoreOffset(Duration.ofMillis(saved.path("clockOffsetMillis").asLong(0)));
-        if (saved.path("tasks").isArray()) {
-            tasks = (ArrayNode) saved.get("tasks");
-        }
         saved.path("seedIds").fields().forEachRemaining(e -> {
             Map<String, String> m = new ConcurrentHashMap<>();
             e.getValue().fields().forEachRemaining(x -> m.put(x.getKey(), x.getValue().asText()));
@@ -261,11 +257,6 @@ public final class AcrEmulator implements AutoCloseable {
         return registry;
     }
 
-    /** Registry tasks from seeds (raw JSON) until the ARM side holds them itself. */
-    public ArrayNode tasks() {
-        return tasks.deepCopy();
-    }
-
     /** Loads a seed (see docs/emulator.md) on top of the current state. */
     public void seed(String json) {
         JsonNode root;
@@ -277,12 +268,7 @@ public final class AcrEmulator implements AutoCloseable {
         if (!root.isObject()) {
             throw new IllegalArgumentException("seed: must be a JSON object with registry, tasks, repositories");
         }
-        SeedLoader.applyRegistry(root.get("registry"), registry, clock.now());
-        if (root.path("tasks").isArray()) {
-            ArrayNode t = tasks.deepCopy();
-            root.get("tasks").forEach(t::add);
-            tasks = t;
-        }
+        registry.applySeed(root.get("registry"), root.get("tasks"), clock.now());
         Map<String, Map<String, String>> ids = new SeedLoader(env, removals).loadRepositories(root.get("repositories"));
         ids.forEach((repo, m) -> seedIds.computeIfAbsent(repo, k -> new ConcurrentHashMap<>()).putAll(m));
         housekeeping();
@@ -313,9 +299,8 @@ public final class AcrEmulator implements AutoCloseable {
         synchronized (store) {
             store.clear();
         }
-        StateCodec.resetRegistry(registry);
+        registry.reset(clock.now());
         seedIds.clear();
-        tasks = Json.array();
         faults.clear();
         requestLog.clear();
         auth.clearScopedTokens();
@@ -376,7 +361,6 @@ public final class AcrEmulator implements AutoCloseable {
             root.put("loginServer", loginServer).put("adminPassword", adminPassword)
                     .put("tokenSecret", Base64.getEncoder().encodeToString(tokens.secret()))
                     .put("clockOffsetMillis", clock.offset().toMillis());
-            root.set("tasks", tasks);
             var ids = root.putObject("seedIds");
             seedIds.forEach((repo, m) -> {
                 var o = ids.putObject(repo);

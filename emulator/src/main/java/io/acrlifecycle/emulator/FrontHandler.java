@@ -60,6 +60,7 @@ final class FrontHandler implements HttpHandler {
         }
         int status = 0;
         boolean armChanged = false;
+        c.beforeRespond(() -> emu.log(c, c.status()));
         try {
             if (!c.path().startsWith("/_emulator/")) {
                 applyFaults(c);
@@ -68,7 +69,7 @@ final class FrontHandler implements HttpHandler {
             armChanged = route(c);
             status = c.status();
         } catch (DropConnection d) {
-            status = 0;
+            emu.log(c, 0);
             throw d;
         } catch (AcrException e) {
             c.error(e);
@@ -79,7 +80,9 @@ final class FrontHandler implements HttpHandler {
             c.error(err);
             status = 500;
         } finally {
-            emu.log(c, status);
+            if (!c.responded() && status != 0) {
+                emu.log(c, status);
+            }
             if (armChanged) {
                 emu.housekeeping();
                 emu.markDirty();

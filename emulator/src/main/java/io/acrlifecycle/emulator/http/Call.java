@@ -26,6 +26,8 @@ public final class Call {
     private final String rawQuery;
     private byte[] body;
     private int status;
+    private Runnable beforeRespond = () -> { };
+    private boolean responded;
 
     public Call(HttpExchange ex) {
         this.ex = ex;
@@ -130,6 +132,22 @@ public final class Call {
         return status;
     }
 
+    /** Whether an answer went out (or was started). */
+    public boolean responded() {
+        return responded;
+    }
+
+    /** Runs just before the status line goes out (the request log records there, so it is complete when the client reads). */
+    public void beforeRespond(Runnable r) {
+        beforeRespond = r;
+    }
+
+    private void respond(int code) {
+        status = code;
+        responded = true;
+        beforeRespond.run();
+    }
+
     public Headers responseHeaders() {
         return ex.getResponseHeaders();
     }
@@ -188,7 +206,7 @@ public final class Call {
             ex.getResponseHeaders().set("Content-Type", contentType);
         }
         try {
-            status = code;
+            respond(code);
             if ("HEAD".equals(method)) {
                 ex.getResponseHeaders().set("Content-Length", Long.toString(bytes.length));
                 ex.sendResponseHeaders(code, -1);
@@ -200,6 +218,18 @@ public final class Call {
                     out.write(bytes);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** A HEAD answer whose Content-Length header the caller has set. */
+    public void headOnly(int code) {
+        try {
+            respond(code);
+            ex.sendResponseHeaders(code, -1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -115,7 +115,18 @@ public final class V2Handler {
 
     private void blob(Call c, String repo, String digest) {
         switch (c.method()) {
-            case "GET", "HEAD" -> {
+            case "HEAD" -> {
+                auth.require(c.authorization(), c.host(), "repository", repo, "pull", "pull");
+                Long size = blobs.size(digest);
+                if (size == null) {
+                    blobs.blob(digest);
+                }
+                c.header("Docker-Content-Digest", digest);
+                c.header("Content-Type", "application/octet-stream");
+                c.header("Content-Length", Long.toString(size));
+                c.headOnly(200);
+            }
+            case "GET" -> {
                 auth.require(c.authorization(), c.host(), "repository", repo, "pull", "pull");
                 byte[] b = blobs.blob(digest);
                 c.header("Docker-Content-Digest", digest);

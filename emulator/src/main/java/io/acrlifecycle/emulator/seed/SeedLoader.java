@@ -1,7 +1,6 @@
 package io.acrlifecycle.emulator.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.acrlifecycle.emulator.arm.RegistryResource;
 import io.acrlifecycle.emulator.service.Digests;
 import io.acrlifecycle.emulator.service.Env;
 import io.acrlifecycle.emulator.service.MediaTypes;
@@ -30,37 +29,6 @@ public final class SeedLoader {
     public SeedLoader(Env env, Removals removals) {
         this.env = env;
         this.removals = removals;
-    }
-
-    /** Applies the {@code registry} section through the resource's setters. */
-    public static void applyRegistry(JsonNode reg, RegistryResource r, Instant now) {
-        if (reg == null || reg.isMissingNode() || reg.isNull()) {
-            return;
-        }
-        if (reg.has("sku")) {
-            r.setSku(reg.get("sku").asText());
-        }
-        JsonNode sd = reg.path("softDelete");
-        if (sd.isObject()) {
-            r.setSoftDelete(sd.path("enabled").asBoolean(r.softDeleteEnabled()),
-                    sd.path("retentionDays").asInt(r.softDeleteRetentionDays()), now);
-        }
-        JsonNode ret = reg.path("retention");
-        if (ret.isObject()) {
-            r.setRetention(ret.path("enabled").asBoolean(r.retentionEnabled()), ret.path("days").asInt(r.retentionDays()), now);
-        }
-        if (reg.has("geoReplicated")) {
-            r.setGeoReplicated(reg.get("geoReplicated").asBoolean());
-        }
-        if (reg.has("zoneRedundant")) {
-            r.setZoneRedundant(reg.get("zoneRedundant").asBoolean());
-        }
-        if (reg.has("anonymousPull")) {
-            r.setAnonymousPullEnabled(reg.get("anonymousPull").asBoolean());
-        }
-        if (reg.has("adminUserEnabled")) {
-            r.setAdminUserEnabled(reg.get("adminUserEnabled").asBoolean());
-        }
     }
 
     /** Loads the {@code repositories} section; returns seed id → digest per repository. */
@@ -178,8 +146,14 @@ public final class SeedLoader {
         }
         visiting.remove(id);
         String digest = Digests.sha256(g.body());
+        List<String> blobs = new ArrayList<>();
         if (g.config() != null) {
             env.store().blobs.put(Digests.sha256(g.config()), g.config());
+            blobs.add(Digests.sha256(g.config()));
+        }
+        if (g.layerDigest() != null) {
+            env.store().virtualBlobs.put(g.layerDigest(), g.layerSize());
+            blobs.add(g.layerDigest());
         }
         Attrs attrs = new Attrs();
         if (mj.has("locks")) {
@@ -188,7 +162,7 @@ public final class SeedLoader {
         ManifestRec m = repo.manifest(digest);
         if (m == null) {
             m = new ManifestRec(digest, mediaType, g.body(), children.isEmpty() ? size : g.body().length, arch, os,
-                    configMediaType, artifactType, subject, children, List.of(), created, updated, attrs);
+                    configMediaType, artifactType, subject, children, blobs, created, updated, attrs);
             repo.putManifest(m);
         }
         for (JsonNode t : mj.path("tags")) {

@@ -21,7 +21,10 @@ final class SeedManifests {
     }
 
     /** A generated body and the config blob it needs (null for indexes). */
-    record Generated(byte[] body, byte[] config) {
+    record Generated(byte[] body, byte[] config, String layerDigest, long layerSize) {
+        Generated(byte[] body, byte[] config) {
+            this(body, config, null, 0);
+        }
     }
 
     static Generated image(String repo, String id, String mediaType, String arch, String os, Instant created, long size) {
@@ -36,7 +39,7 @@ final class SeedManifests {
         long layerSize = Math.max(1, size - config.length);
         m.putArray("layers").addObject().put("mediaType", oci ? MediaTypes.OCI_LAYER : MediaTypes.DOCKER_LAYER)
                 .put("size", layerSize).put("digest", virtualDigest(repo, id));
-        return new Generated(Json.write(m).getBytes(StandardCharsets.UTF_8), config);
+        return new Generated(Json.write(m).getBytes(StandardCharsets.UTF_8), config, virtualDigest(repo, id), layerSize);
     }
 
     static Generated referrer(String repo, String id, String artifactType, ManifestRec subject, Instant created, long size) {
@@ -49,7 +52,7 @@ final class SeedManifests {
         m.putObject("subject").put("mediaType", subject.mediaType).put("digest", subject.digest).put("size", subject.body.length);
         m.putObject("annotations").put("org.opencontainers.image.created", created.toString())
                 .put("io.acrlifecycle.seed", repo + "/" + id);
-        return new Generated(Json.write(m).getBytes(StandardCharsets.UTF_8), EMPTY_CONFIG);
+        return new Generated(Json.write(m).getBytes(StandardCharsets.UTF_8), EMPTY_CONFIG, virtualDigest(repo, id), Math.max(1, size));
     }
 
     static Generated index(String repo, String id, String mediaType, List<ManifestRec> children) {

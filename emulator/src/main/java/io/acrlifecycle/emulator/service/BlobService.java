@@ -22,6 +22,9 @@ public final class BlobService {
         }
         synchronized (store()) {
             byte[] b = store().blobs.get(digest);
+            if (b == null && store().virtualBlobs.containsKey(digest)) {
+                throw AcrErrors.unsupported("download of seeded layer " + digest + " (seeded layers have a size but no content)");
+            }
             if (b == null) {
                 throw AcrErrors.blobUnknown(digest);
             }
@@ -40,7 +43,15 @@ public final class BlobService {
 
     public boolean exists(String digest) {
         synchronized (store()) {
-            return store().blobs.containsKey(digest);
+            return store().blobs.containsKey(digest) || store().virtualBlobs.containsKey(digest);
+        }
+    }
+
+    /** The size of a stored or seeded blob, or null. */
+    public Long size(String digest) {
+        synchronized (store()) {
+            byte[] b = store().blobs.get(digest);
+            return b != null ? Long.valueOf(b.length) : store().virtualBlobs.get(digest);
         }
     }
 

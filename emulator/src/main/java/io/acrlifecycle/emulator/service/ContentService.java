@@ -92,7 +92,7 @@ public final class ContentService {
                 blobs.add(p.configDigest());
                 blobs.addAll(p.layers());
                 for (String b : blobs) {
-                    if (!store().blobs.containsKey(b)) {
+                    if (!store().blobs.containsKey(b) && !store().virtualBlobs.containsKey(b)) {
                         throw AcrErrors.manifestBlobUnknown(b);
                     }
                 }

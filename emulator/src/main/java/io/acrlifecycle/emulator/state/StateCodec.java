@@ -31,7 +31,7 @@ public final class StateCodec {
 
     public static ObjectNode save(RegistryStore store, RegistryResource registry, AuthService auth) {
         ObjectNode root = Json.object().put("version", 1);
-        root.set("registry", saveRegistry(registry));
+        root.set("registry", registry.toJson());
         ArrayNode tokens = root.putArray("scopedTokens");
         auth.scopedTokens().values().forEach(t -> {
             ObjectNode o = tokens.addObject().put("name", t.name()).put("password", t.password());
@@ -43,6 +43,8 @@ public final class StateCodec {
         });
         ObjectNode blobs = root.putObject("blobs");
         store.blobs.forEach((d, b) -> blobs.put(d, Base64.getEncoder().encodeToString(b)));
+        ObjectNode virtual = root.putObject("virtualBlobs");
+        store.virtualBlobs.forEach(virtual::put);
         ArrayNode repos = root.putArray("repositories");
         for (Repo r : store.repos.values()) {
             ObjectNode o = repos.addObject().put("name", r.name).put("created", str(r.created)).put("updated", str(r.updated))
@@ -78,7 +80,9 @@ public final class StateCodec {
     /** Restores what {@link #save} wrote; {@code extra} gets the root for the parts the emulator itself owns. */
     public static void restore(JsonNode root, Consumer<JsonNode> extra, RegistryStore store, RegistryResource registry,
             AuthService auth) {
-        restoreRegistry(root.path("registry"), registry);
+        if (root.path("registry").isObject()) {
+            registry.loadJson(root.get("registry"));
+        }
         for (JsonNode t : root.path("scopedTokens")) {
             Map<String, Set<String>> actions = new HashMap<>();
             t.path("actions").fields().forEachRemaining(e -> {
@@ -91,6 +95,7 @@ public final class StateCodec {
         synchronized (store) {
             store.clear();
             root.path("blobs").fields().forEachRemaining(e -> store.blobs.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+            root.path("virtualBlobs").fields().forEachRemaining(e -> store.virtualBlobs.put(e.getKey(), e.getValue().asLong()));
             long maxSeq = 0;
             for (JsonNode rj : root.path("repositories")) {
                 Repo r = new Repo(rj.path("name").asText(), time(rj, "created"));
@@ -170,43 +175,6 @@ public final class StateCodec {
                 time(o, "created"), time(o, "updated"), Attrs.fromJson(o.path("attrs")));
         m.untaggedAt = time(o, "untaggedAt");
         return m;
-    }
-
-    /** The ARM part, through RegistryResource's getters and setters. */
-    static ObjectNode saveRegistry(RegistryResource r) {
-        return Json.object().put("sku", r.sku()).put("softDeleteEnabled", r.softDeleteEnabled())
-                .put("softDeleteRetentionDays", r.softDeleteRetentionDays()).put("softDeleteLastUpdated", str(r.softDeleteLastUpdated()))
-                .put("retentionEnabled", r.retentionEnabled()).put("retentionDays", r.retentionDays())
-                .put("retentionEnabledAt", str(r.retentionEnabledAt())).put("geoReplicated", r.geoReplicated())
-                .put("zoneRedundant", r.zoneRedundant()).put("anonymousPullEnabled", r.anonymousPullEnabled())
-                .put("adminUserEnabled", r.adminUserEnabled());
-    }
-
-    static void restoreRegistry(JsonNode o, RegistryResource r) {
-        if (!o.isObject()) {
-            return;
-        }
-        r.setSku(o.path("sku").asText("Premium"));
-        r.setSoftDelete(o.path("softDeleteEnabled").asBoolean(), o.path("softDeleteRetentionDays").asInt(7), time(o, "softDeleteLastUpdated"));
-        r.setRetention(false, o.path("retentionDays").asInt(7), null);
-        if (o.path("retentionEnabled").asBoolean()) {
-            r.setRetention(true, o.path("retentionDays").asInt(7), time(o, "retentionEnabledAt"));
-        }
-        r.setGeoReplicated(o.path("geoReplicated").asBoolean());
-        r.setZoneRedundant(o.path("zoneRedundant").asBoolean());
-        r.setAnonymousPullEnabled(o.path("anonymousPullEnabled").asBoolean());
-        r.setAdminUserEnabled(o.path("adminUserEnabled").asBoolean(true));
-    }
-
-    /** Default policies: Premium, soft delete and retention off (7 days), no geo/zones, no anonymous pull, admin on. */
-    public static void resetRegistry(RegistryResource r) {
-        r.setSku("Premium");
-        r.setSoftDelete(false, 7, null);
-        r.setRetention(false, 7, null);
-        r.setGeoReplicated(false);
-        r.setZoneRedundant(false);
-        r.setAnonymousPullEnabled(false);
-        r.setAdminUserEnabled(true);
     }
 
     private static String str(Instant t) {

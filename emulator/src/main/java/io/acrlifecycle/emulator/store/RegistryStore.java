@@ -17,6 +17,8 @@ public final class RegistryStore {
     /** Blobs by digest, shared by all repositories (ACR links blobs per repository; the emulator does not). */
     public final Map<String, byte[]> blobs = new HashMap<>();
     public final Map<String, Upload> uploads = new HashMap<>();
+    /** Layers of seeded images: known (size only) so manifests can reference them; their content is not stored. */
+    public final Map<String, Long> virtualBlobs = new HashMap<>();
     /** Soft-deleted manifests and tags, oldest deletion first, for auto-purge. */
     public final TreeSet<SoftDeleted> softDeleted = new TreeSet<>(SoftDeleted.BY_DELETION);
     /** Untagged manifests waiting for the retention policy, oldest untagging first. */
@@ -60,6 +62,7 @@ public final class RegistryStore {
     public void clear() {
         repos.clear();
         blobs.clear();
+        virtualBlobs.clear();
         uploads.clear();
         softDeleted.clear();
         retention.clear();

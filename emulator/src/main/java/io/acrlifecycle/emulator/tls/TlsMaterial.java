@@ -39,9 +39,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -85,7 +83,7 @@ public final class TlsMaterial {
             Path caKeyFile = dir.resolve("ca.key");
             if (persistent && Files.exists(caCrt) && Files.exists(caKeyFile)) {
                 caCert = readCert(Files.readString(caCrt));
-                caKey = readKey(Files.readString(caKeyFile));
+                caKey = new KeyPair(caCert.getPublicKey(), readKey(Files.readString(caKeyFile)));
             } else {
                 synchronized (TlsMaterial.class) {
                     if (sharedCaCert == null) {
@@ -161,10 +159,10 @@ public final class TlsMaterial {
     private void writeFiles(boolean persistent) throws IOException, GeneralSecurityException {
         writeAtomically(caCertificatePem(), pem(caCert).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         if (persistent) {
-            writeAtomically(dir.resolve("ca.key"), pem(caKey.getPrivate()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            writeAtomically(dir.resolve("ca.key"), pkcs8(caKey.getPrivate()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         writeAtomically(dir.resolve("server.crt"), (pem(serverCert) + pem(caCert)).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        writeAtomically(dir.resolve("server.key"), pem(serverKey.getPrivate()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        writeAtomically(dir.resolve("server.key"), pkcs8(serverKey.getPrivate()).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         Path tmp = Files.createTempFile(dir, "truststore", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             trustStore().store(out, TRUST_STORE_PASSWORD.toCharArray());
@@ -241,14 +239,16 @@ public final class TlsMaterial {
         }
     }
 
-    private static KeyPair readKey(String pem) throws IOException {
-        try (PEMParser p = new PEMParser(new StringReader(pem))) {
-            Object o = p.readObject();
-            if (o instanceof PEMKeyPair kp) {
-                return new JcaPEMKeyConverter().getKeyPair(kp);
-            }
-            throw new IOException("ca.key is not a PEM key pair");
-        }
+    private static PrivateKey readKey(String pem) throws GeneralSecurityException {
+        String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return java.security.KeyFactory.getInstance("EC")
+                .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(java.util.Base64.getDecoder().decode(b64)));
+    }
+
+    /** PKCS#8 PEM, which the JDK reads back without BouncyCastle's help. */
+    private static String pkcs8(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
     }
 
 }

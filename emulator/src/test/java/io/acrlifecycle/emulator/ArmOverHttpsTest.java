@@ -1,0 +1,49 @@
+package io.acrlifecycle.emulator;
+
+import static io.acrlifecycle.emulator.RawClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** ARM on the emulator's port: AAD Bearer check, then the ARM helper's ArmApi; policies reach the data plane. */
+class ArmOverHttpsTest {
+    @RegisterExtension
+    static AcrEmulatorExtension EMU = new AcrEmulatorExtension();
+
+    private HttpResponse<String> arm(String method, String suffix, String body) {
+        AcrEmulator emu = EMU.emulator();
+        RawClient raw = new RawClient(emu);
+        HttpRequest.Builder b = HttpRequest.newBuilder(raw.uri(emu.resourceId() + suffix))
+                .header("Authorization", "Bearer " + emu.aadToken()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return raw.send(b.build());
+    }
+
+    @Test
+    void shouldServeTheRegistryAndApplyAPolicyChangeToTheDataPlane() {
+        // given
+        EMU.emulator().seed("""
+                {"tasks": [{"name": "purge-nightly", "cmd": "acr purge --filter 'app:.*' --ago 30d --untagged", "schedule": "0 1 * * *"}],
+                 "repositories": [{"name": "app", "manifests": [{"id": "a", "tags": ["v1"]}]}]}""");
+        // when
+        HttpResponse<String> get = arm("GET", "?api-version=2025-05-01-preview", null);
+        HttpResponse<String> patch = arm("PATCH", "?api-version=2025-05-01-preview",
+                "{\"properties\":{\"policies\":{\"softDeletePolicy\":{\"status\":\"enabled\",\"retentionDays\":3}}}}");
+        HttpResponse<String> tasks = arm("GET", "/tasks?api-version=2019-06-01-preview", null);
+        RawClient raw = new RawClient(EMU.emulator());
+        String token = raw.token("repository:app:delete,deleted_read");
+        raw.call("DELETE", "/acr/v1/app/_tags/v1", null, token);
+        HttpResponse<String> deletedTags = raw.call("GET", "/acr/v1/_deleted/app/_tags", null, token);
+        // then
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(json(get).path("properties").path("loginServer").asText()).isEqualTo(EMU.emulator().loginServer());
+        assertThat(patch.statusCode()).as(patch.body()).isEqualTo(200);
+        assertThat(EMU.emulator().registry().softDeleteEnabled()).isTrue();
+        assertThat(EMU.emulator().registry().softDeleteRetentionDays()).isEqualTo(3);
+        assertThat(json(tasks).path("value").get(0).path("name").asText()).isEqualTo("purge-nightly");
+        assertThat(json(deletedTags).path("tags").get(0).path("tag").asText()).isEqualTo("v1");
+    }
+}

@@ -1,0 +1,58 @@
+package io.acrlifecycle.engine.purge.exec;
+
+import java.time.Duration;
+
+/**
+ * How a plan is carried out.
+ *
+ * @param concurrency          parallel deletes, 1..32 (acr purge's range; 32 is ACR's recommended maximum)
+ * @param maxAttempts          tries per delete for throttling (429/503), dropped connections and 5xx, on top of the
+ *                             registry layer's own retries; then the run stops
+ * @param baseBackoff          first pause after a failure without Retry-After; doubles per attempt up to maxBackoff
+ * @param requireSoftDelete    refuse a real purge when the registry's soft delete is off ...
+ * @param allowPermanentDelete ... unless this is set
+ * @param maxDeletes           refuse (delete nothing) when the plan sends more deletes than this; null = no limit
+ */
+public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBackoff, Duration maxBackoff,
+        boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes) {
+
+    public static final int MAX_CONCURRENCY = 32;
+
+    public ExecutorOptions {
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("concurrency: " + concurrency + " is out of range; accepted: 1.."
+                    + MAX_CONCURRENCY + " (0 in a request means the number of CPUs)");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts: must be >= 1");
+        }
+        if (maxDeletes != null && maxDeletes < 0) {
+            throw new IllegalArgumentException("maxDeletes: " + maxDeletes + " is negative; accepted: an integer >= 0");
+        }
+    }
+
+    /** acr purge's default: the number of CPUs, at most 32. */
+    public static int defaultConcurrency() {
+        return Math.max(1, Math.min(MAX_CONCURRENCY, Runtime.getRuntime().availableProcessors()));
+    }
+
+    public static ExecutorOptions defaults() {
+        return new ExecutorOptions(defaultConcurrency(), 6, Duration.ofMillis(500), Duration.ofSeconds(30), true,
+                false, null);
+    }
+
+    public ExecutorOptions withConcurrency(int c) {
+        return new ExecutorOptions(c, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete, allowPermanentDelete,
+                maxDeletes);
+    }
+
+    public ExecutorOptions withSafety(boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes) {
+        return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
+                allowPermanentDelete, maxDeletes);
+    }
+
+    public ExecutorOptions withRetries(int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
+        return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
+                allowPermanentDelete, maxDeletes);
+    }
+}

@@ -1,0 +1,187 @@
+package io.acrlifecycle.engine.purge.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.acrlifecycle.engine.json.Json;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only purge journal: one JSON object per line. An intent is written and forced to disk
+ * ({@link FileChannel#force}) before its delete is sent; the outcome is appended after the answer (forced with the
+ * next intent or on close: losing it only makes a rerun send an idempotent delete again). Concurrent writers share
+ * one force (group commit): a thread whose bytes were already forced by another does not force again.
+ *
+ * <p>Reading tolerates a torn last line (a crash mid-write); reopening appends after a newline.
+ */
+public final class PurgeJournal implements Closeable {
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<String, String> lastOutcome = new HashMap<>();
+    private final Map<String, JournalRecord> openIntents = new LinkedHashMap<>();
+    private final Object writeLock = new Object();
+    private final Object forceLock = new Object();
+    private long written;
+    private long forced;
+
+    private PurgeJournal(Path file, FileChannel channel, List<JournalRecord> existing) {
+        this.file = file;
+        this.channel = channel;
+        for (JournalRecord r : existing) {
+            track(r);
+        }
+    }
+
+    /** Opens (creating if needed) a journal, reading what earlier runs recorded. */
+    public static PurgeJournal open(Path file) {
+        try {
+            List<JournalRecord> existing = Files.exists(file) ? read(file) : List.of();
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            long size = ch.size();
+            ch.position(size);
+            PurgeJournal j = new PurgeJournal(file, ch, existing);
+            j.written = size;
+            j.forced = size;
+            if (size > 0) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                ch.read(last, size - 1);
+                if (last.get(0) != '\n') {
+                    j.append("\n".getBytes(StandardCharsets.UTF_8), true);
+                }
+            }
+            return j;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open purge journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every readable record of a journal file; an unreadable line (torn by a crash) is skipped. */
+    public static List<JournalRecord> read(Path file) {
+        List<JournalRecord> out = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read purge journal " + file + ": " + e.getMessage(), e);
+        }
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Json.mapper().readValue(line, JournalRecord.class));
+            } catch (JsonProcessingException e) {
+                // a partial line from a crash: the intent it would have recorded was never followed by a delete
+            }
+        }
+        return out;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** True when an earlier run recorded that this item is gone (DELETED or NOT_FOUND). */
+    public synchronized boolean isDone(String id) {
+        return JournalRecord.isDone(lastOutcome.get(id));
+    }
+
+    /** Intents with no outcome yet: the crash window. A rerun re-checks or redoes them. */
+    public synchronized List<JournalRecord> openIntents() {
+        return Collections.unmodifiableList(new ArrayList<>(openIntents.values()));
+    }
+
+    public void run(JournalRecord r) {
+        write(r, true);
+    }
+
+    /** Records the intent and forces it to disk; returns only when it is durable. */
+    public void intent(JournalRecord r) {
+        write(r, true);
+    }
+
+    public void outcome(JournalRecord r) {
+        write(r, false);
+    }
+
+    private void write(JournalRecord r, boolean force) {
+        byte[] line;
+        try {
+            line = (Json.mapper().writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode journal record", e);
+        }
+        synchronized (this) {
+            track(r);
+        }
+        append(line, force);
+    }
+
+    private void append(byte[] line, boolean force) {
+        long end;
+        try {
+            synchronized (writeLock) {
+                ByteBuffer b = ByteBuffer.wrap(line);
+                while (b.hasRemaining()) {
+                    channel.write(b);
+                }
+                written += line.length;
+                end = written;
+            }
+            if (force) {
+                synchronized (forceLock) {
+                    if (forced < end) {
+                        long target;
+                        synchronized (writeLock) {
+                            target = written;
+                        }
+                        channel.force(false);
+                        forced = target;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write purge journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void track(JournalRecord r) {
+        if (r.id() == null) {
+            return;
+        }
+        if (JournalRecord.INTENT.equals(r.type())) {
+            openIntents.put(r.id(), r);
+        } else if (JournalRecord.OUTCOME.equals(r.type())) {
+            openIntents.remove(r.id());
+            lastOutcome.put(r.id(), r.outcome());
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close purge journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

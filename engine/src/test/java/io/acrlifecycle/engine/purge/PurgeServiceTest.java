@@ -1,0 +1,237 @@
+package io.acrlifecycle.engine.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.acrlifecycle.engine.json.Json;
+import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.model.Locks;
+import io.acrlifecycle.engine.model.MediaTypes;
+import io.acrlifecycle.engine.purge.journal.JournalRecord;
+import io.acrlifecycle.engine.purge.journal.PurgeJournal;
+import io.acrlifecycle.engine.purge.rules.RulesException;
+import io.acrlifecycle.engine.registry.RegistryException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Service + executor + journal against an in-memory registry: safety net, outcomes, crash and rerun. */
+class PurgeServiceTest {
+    static final Instant OLD = Instant.now().minus(Duration.ofDays(60));
+
+    static String d(int i) {
+        return "sha256:" + String.format("%064x", i);
+    }
+
+    /** app: 6 old tags on 6 manifests + 2 dangling manifests; locked tag "pinned" on manifest 7. */
+    static InMemoryRegistry registry() {
+        InMemoryRegistry r = new InMemoryRegistry();
+        for (int i = 1; i <= 6; i++) {
+            r.tag("app", "ci-" + i, d(i), OLD.plusSeconds(i), Locks.NONE);
+            r.manifest("app", d(i), MediaTypes.DOCKER_MANIFEST, 100 * i, OLD, Locks.NONE);
+        }
+        r.manifest("app", d(20), MediaTypes.DOCKER_MANIFEST, 2000, OLD, Locks.NONE);
+        r.manifest("app", d(21), MediaTypes.DOCKER_MANIFEST, 2100, OLD, Locks.NONE);
+        return r;
+    }
+
+    static PurgeRequest.Builder request() {
+        return PurgeRequest.builder().filter("app:^ci-").ago("30d").untagged(true).concurrency(4);
+    }
+
+    @Test
+    void shouldPurgeJournalAndReport(@TempDir Path dir) {
+        InMemoryRegistry reg = registry();
+        List<String> events = new CopyOnWriteArrayList<>();
+        PurgeProgress progress = new PurgeProgress() {
+            @Override
+            public void onDeleted(ItemResult r) {
+                events.add(r.kind());
+            }
+        };
+        Path journal = dir.resolve("j.jsonl");
+        PurgeReport report = PurgeService.run(reg, request().keep(2).journal(journal).build(), progress, EngineLog.SILENT);
+
+        assertThat(report.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+        // keep the 2 newest ci tags (ci-6, ci-5); untag 4; their manifests + 2 dangling are 6 candidates, keep 2
+        assertThat(report.totals().tagsUntagged()).isEqualTo(4);
+        assertThat(report.totals().manifestsDeleted()).isEqualTo(4);
+        assertThat(reg.count("untag ")).isEqualTo(4);
+        assertThat(reg.count("delete ")).isEqualTo(4);
+        assertThat(events).hasSize(8);
+        assertThat(report.totals().bytesReclaimed()).isEqualTo(report.repositories().get(0).deleted().stream()
+                .mapToLong(ItemResult::bytes).sum()).isPositive();
+        List<JournalRecord> records = PurgeJournal.read(journal);
+        assertThat(records.get(0).type()).isEqualTo("run");
+        assertThat(records).filteredOn(r -> r.type().equals("intent")).hasSize(8);
+        assertThat(records).filteredOn(r -> r.type().equals("outcome")).extracting(JournalRecord::outcome)
+                .containsOnly("DELETED").hasSize(8);
+        // every outcome comes after its intent
+        for (JournalRecord o : records.stream().filter(r -> r.type().equals("outcome")).toList()) {
+            int oi = records.indexOf(o);
+            assertThat(records.subList(0, oi)).anyMatch(r -> r.type().equals("intent") && r.id().equals(o.id()));
+        }
+        assertThat(report.toJson()).contains("\"status\" : \"COMPLETED\"").contains("\"bytesReclaimed\"");
+    }
+
+    @Test
+    void shouldRefuseWithoutSoftDeleteUnlessAllowed() {
+        InMemoryRegistry reg = registry();
+        reg.softDelete = false;
+        PurgeReport refused = PurgeService.run(reg, request().build(), null, null);
+        assertThat(refused.status()).isEqualTo(PurgeReport.Status.REFUSED);
+        assertThat(refused.message()).contains("soft delete is disabled").contains("allowPermanentDelete");
+        assertThat(refused.plan()).isNotNull();
+        assertThat(refused.totals().notAttempted()).isEqualTo(refused.planned().tagsToUntag()
+                + refused.planned().manifestsToDelete());
+        assertThat(reg.calls).isEmpty();
+
+        PurgeReport allowed = PurgeService.run(reg, request().allowPermanentDelete(true).build(), null, null);
+        assertThat(allowed.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+        assertThat(reg.calls).isNotEmpty();
+    }
+
+    @Test
+    void shouldDeleteNothingWhenThePlanExceedsMaxDeletes() {
+        InMemoryRegistry reg = registry();
+        PurgeReport r = PurgeService.run(reg, request().maxDeletes(5).build(), null, null);
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.REFUSED);
+        assertThat(r.message()).contains("more than maxDeletes 5");
+        assertThat(r.plan().deletes()).isGreaterThan(5);
+        assertThat(reg.calls).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseBadInputBeforeAnyRequest() {
+        InMemoryRegistry reg = registry();
+        assertThatThrownBy(() -> PurgeService.run(reg, PurgeRequest.builder().filter("app:v1[").ago("30x").keep(-1)
+                .concurrency(99).build(), null, null))
+                .isInstanceOf(RulesException.class)
+                .hasMessageContaining("--ago: '30x' is not a duration")
+                .hasMessageContaining("--keep: -1 is negative")
+                .hasMessageContaining("is not a valid regular expression")
+                .hasMessageContaining("concurrency: 99 is out of range");
+        assertThatThrownBy(() -> PurgeService.run(reg, PurgeRequest.builder().filter("").ago("1d").build(), null, null))
+                .hasMessageContaining("filter is empty");
+        assertThatThrownBy(() -> PurgeService.run(reg, PurgeRequest.builder().filter("a:b").ago("1d").untagged(true)
+                .untaggedOnly(true).build(), null, null)).hasMessageContaining("mutually exclusive");
+        assertThat(reg.calls).isEmpty();
+    }
+
+    @Test
+    void shouldPlanOnlyInADryRun() {
+        InMemoryRegistry reg = registry();
+        StringBuilder out = new StringBuilder();
+        EngineLog log = new EngineLog() {
+            @Override
+            public void info(String line) {
+                out.append(line).append('\n');
+            }
+
+            @Override
+            public void warn(String line) {
+            }
+        };
+        PurgeReport r = PurgeService.run(reg, request().dryRun(true).build(), null, log);
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.DRY_RUN);
+        assertThat(r.plan().totals().tagsToUntag()).isEqualTo(6);
+        assertThat(r.plan().totals().manifestsToDelete()).isEqualTo(8);
+        assertThat(reg.calls).isEmpty();
+        assertThat(out).contains("Would untag: test.azurecr.io/app:ci-1").contains("Would delete: test.azurecr.io/app@");
+        // the real run deletes exactly what the dry run planned
+        PurgeReport real = PurgeService.run(reg, request().build(), null, null);
+        assertThat(real.totals().tagsUntagged()).isEqualTo(6);
+        assertThat(real.totals().manifestsDeleted()).isEqualTo(8);
+    }
+
+    @Test
+    void shouldSkipLockedAndNotDeleteAManifestWhoseTagSurvived() {
+        InMemoryRegistry reg = registry();
+        // the listing says unlocked, the registry answers 405 (locked in between)
+        PurgeRequest req = request().build();
+        var plan = PurgeService.plan(reg, req.validate(), Instant.now(), EngineLog.SILENT);
+        reg.updateTagLocks("app", "ci-1", Locks.locked());
+        var report = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg, req.executorOptions(), null, null)
+                .execute(plan, null);
+        RepositoryReport app = report.repositories().get(0);
+        assertThat(app.skipped()).extracting(ItemResult::outcome).containsExactlyInAnyOrder(ItemResult.Outcome.LOCKED,
+                ItemResult.Outcome.SKIPPED);
+        assertThat(app.skipped()).filteredOn(i -> i.outcome() == ItemResult.Outcome.SKIPPED).singleElement()
+                .satisfies(i -> assertThat(i.digest()).isEqualTo(d(1)));
+        assertThat(reg.manifest("app", d(1))).isPresent();
+        assertThat(report.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+    }
+
+    @Test
+    void shouldStopOnAPersistentErrorThenFinishOnRerunWithoutDuplicates(@TempDir Path dir) {
+        InMemoryRegistry reg = registry();
+        Path journal = dir.resolve("j.jsonl");
+        reg.fault = call -> call.equals("untag app:ci-3")
+                ? new RegistryException("forbidden", 403, "DENIED", null) : null;
+        PurgeRequest req = request().concurrency(1).journal(journal).build();
+        PurgeReport first = PurgeService.run(reg, req, null, null);
+        assertThat(first.status()).isEqualTo(PurgeReport.Status.FAILED);
+        assertThat(first.message()).contains("ci-3");
+        assertThat(first.totals().errors()).isEqualTo(1);
+        assertThat(first.totals().notAttempted()).isPositive();
+        long doneFirst = PurgeJournal.read(journal).stream().filter(r -> "DELETED".equals(r.outcome())).count();
+        assertThat(doneFirst).isPositive();
+
+        reg.fault = call -> null;
+        int callsBefore = reg.calls.size();
+        PurgeReport second = PurgeService.run(reg, req, null, null);
+        assertThat(second.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+        // each item has exactly one DELETED outcome across both runs
+        List<JournalRecord> all = PurgeJournal.read(journal);
+        List<String> deletedIds = all.stream().filter(r -> "DELETED".equals(r.outcome())).map(JournalRecord::id).toList();
+        assertThat(deletedIds).doesNotHaveDuplicates().hasSize(14);
+        assertThat(reg.calls.subList(callsBefore, reg.calls.size())).doesNotHaveDuplicates();
+        assertThat(reg.tags.get("app")).isEmpty();
+        assertThat(reg.manifests.get("app")).isEmpty();
+    }
+
+    @Test
+    void shouldCloseIntentsLeftOpenByACrash(@TempDir Path dir) throws Exception {
+        InMemoryRegistry reg = registry();
+        Path journal = dir.resolve("j.jsonl");
+        // a crash right after ci-1 was untagged, before its outcome was written (plus a torn line)
+        reg.deleteTag("app", "ci-1");
+        JournalRecord intent = new JournalRecord("intent", "old", Instant.now(), "tag:app:ci-1@" + d(1), "untag",
+                "test.azurecr.io", "app", d(1), "ci-1", null, null, null, "acr-purge", "x", null, null, null, null);
+        Files.writeString(journal, Json.write(intent) + "\n{\"type\":\"outc", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE);
+        PurgeReport r = PurgeService.run(reg, request().journal(journal).build(), null, null);
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+        List<JournalRecord> all = PurgeJournal.read(journal);
+        assertThat(all).filteredOn(x -> x.type().equals("outcome") && intent.id().equals(x.id()))
+                .singleElement().satisfies(x -> assertThat(x.outcome()).isEqualTo("NOT_FOUND"));
+        assertThat(reg.calls.stream().filter(c -> c.equals("untag app:ci-1")).count()).isEqualTo(1);
+        try (PurgeJournal j = PurgeJournal.open(journal)) {
+            assertThat(j.openIntents()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSlowDownAndFinishThrough429s() {
+        InMemoryRegistry reg = registry();
+        AtomicInteger throttled = new AtomicInteger();
+        reg.fault = call -> throttled.incrementAndGet() <= 10 ? new RegistryException("429", 429, "TOOMANYREQUESTS", null)
+                : null;
+        PurgeRequest req = request().concurrency(8).build();
+        var plan = PurgeService.plan(reg, req.validate(), Instant.now(), EngineLog.SILENT);
+        var exec = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg,
+                req.executorOptions().withRetries(12, Duration.ofMillis(5), Duration.ofMillis(50)), null, null);
+        PurgeReport r = exec.execute(plan, null);
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+        assertThat(r.totals().tagsUntagged() + r.totals().manifestsDeleted()).isEqualTo(14);
+        assertThat(exec.throttles()).isEqualTo(10);
+    }
+}
