@@ -70,6 +70,21 @@ class VerbsTest {
     }
 
     @Test
+    void shouldParseAgoAndWindowWithTheEnginesDurationGrammar() {
+        assertThat(Verbs.checkField("ago", "1d12h")).isEmpty();
+        assertThat(Verbs.checkField("window", "7d")).isEmpty();
+        assertThat(Verbs.checkField("ago", "30x")).hasValueSatisfying(m -> assertThat(m).startsWith("ago: '30x'"));
+        assertThatThrownBy(() -> Verbs.validate(Verb.PURGE, Map.of("registry", "r", "filter", "app:.*",
+                "ago", "soon"))).hasMessageContaining("ago: 'soon'");
+    }
+
+    @Test
+    void shouldRequireAStatusForRetentionPolicyDays() {
+        assertThatThrownBy(() -> Verbs.validate(Verb.SOFT_DELETE_ENSURE, Map.of("registry", "r",
+                "retentionPolicyDays", "7"))).hasMessageContaining("retentionPolicyDays: needs retentionPolicyStatus");
+    }
+
+    @Test
     void shouldCheckSingleFormFields() {
         assertThat(Verbs.checkField("keep", "5")).isEmpty();
         assertThat(Verbs.checkField("keep", "")).isEmpty();
