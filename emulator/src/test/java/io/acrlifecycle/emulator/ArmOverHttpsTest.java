@@ -27,7 +27,7 @@ class ArmOverHttpsTest {
         // given
         EMU.emulator().seed("""
                 {"tasks": [{"name": "purge-nightly", "cmd": "acr purge --filter 'app:.*' --ago 30d --untagged", "schedule": "0 1 * * *"}],
-                 "repositories": [{"name": "app", "manifests": [{"id": "a", "tags": ["v1"]}]}]}""");
+                 "repositories": [{"name": "app", "manifests": [{"id": "a", "tags": ["v1"], "size": 5000}, {"id": "b", "size": 700}]}]}""");
         // when
         HttpResponse<String> get = arm("GET", "?api-version=2025-05-01-preview", null);
         HttpResponse<String> patch = arm("PATCH", "?api-version=2025-05-01-preview",
@@ -37,6 +37,8 @@ class ArmOverHttpsTest {
         String token = raw.token("repository:app:delete,deleted_read");
         raw.call("DELETE", "/acr/v1/app/_tags/v1", null, token);
         HttpResponse<String> deletedTags = raw.call("GET", "/acr/v1/_deleted/app/_tags", null, token);
+        raw.call("DELETE", "/v2/app/manifests/" + EMU.emulator().digestOf("app", "b"), null, token);
+        HttpResponse<String> usages = arm("GET", "/listUsages?api-version=2025-05-01-preview", null);
         // then
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(json(get).path("properties").path("loginServer").asText()).isEqualTo(EMU.emulator().loginServer());
@@ -45,5 +47,7 @@ class ArmOverHttpsTest {
         assertThat(EMU.emulator().registry().softDeleteRetentionDays()).isEqualTo(3);
         assertThat(json(tasks).path("value").get(0).path("name").asText()).isEqualTo("purge-nightly");
         assertThat(json(deletedTags).path("tags").get(0).path("tag").asText()).isEqualTo("v1");
+        assertThat(json(usages).path("value").get(0).path("name").asText()).isEqualTo("Size");
+        assertThat(json(usages).path("value").get(0).path("currentValue").asLong()).isEqualTo(5700);
     }
 }

@@ -44,7 +44,7 @@ public final class RegistryService {
     public Listing catalog(ListParams p) {
         synchronized (store()) {
             var tail = p.last() == null ? store().repos : store().repos.tailMap(p.last(), false);
-            Page<Repo> page = Repo.take(tail.values().iterator(), p.n(), Repo::live);
+            Page<Repo> page = Repo.take(tail.values().iterator(), p.n(), r -> r.live() && r.attrs.listEnabled);
             ObjectNode body = Json.object();
             ArrayNode names = body.putArray("repositories");
             page.items().forEach(r -> names.add(r.name));
