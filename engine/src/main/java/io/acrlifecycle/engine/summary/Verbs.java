@@ -1,5 +1,10 @@
 package io.acrlifecycle.engine.summary;
 
+import io.acrlifecycle.engine.guard.CheckResult;
+import io.acrlifecycle.engine.guard.DeployGuard;
+import io.acrlifecycle.engine.guard.GuardMode;
+import io.acrlifecycle.engine.guard.GuardRequest;
+import io.acrlifecycle.engine.guard.GuardVerdict;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.purge.ItemResult;
@@ -24,6 +29,7 @@ import io.acrlifecycle.engine.softdelete.SoftDeleteRequest;
 import io.acrlifecycle.engine.softdelete.SoftDeleteResult;
 import io.acrlifecycle.engine.summary.BuildSummary.Kind;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -230,8 +236,22 @@ public final class Verbs {
     }
 
     static BuildSummary guard(Registry registry, StepParameters p, EngineLog log) {
-        // The deploy guard is on its own branch; this door opens to it when it lands on main.
-        throw new UnsupportedOperationException("acrGuard: the engine's deploy guard is not in this build yet");
+        String window = p.text("window") == null ? DEFAULT_WINDOW : p.text("window");
+        GuardRequest request = GuardRequest.of(p.text("image"), window)
+                .withExpectedDigest(p.text("expectedDigest"))
+                .withMode(GuardMode.parse(p.choice("mode", GUARD_MODES, "block")))
+                .withLock(p.flag("lock"));
+        GuardVerdict verdict = DeployGuard.check(registry, request, Instant.now(), log);
+        BuildSummary.Builder b = BuildSummary.builder(Kind.GUARD, registry.loginServer())
+                .verdict(BuildSummary.Verdict.valueOf(verdict.verdict().name()));
+        verdict.problems().forEach(c -> b.message(c.name() + ": " + c.reason()));
+        ImageRef image = request.image();
+        for (CheckResult check : verdict.checks()) {
+            b.row("check " + check.verdict().name().toLowerCase(Locale.ROOT), image.repository(), image.tag(),
+                    verdict.digest(), check.name() + ": " + check.reason());
+        }
+        verdict.locked().forEach(l -> b.row("lock", l.repository(), l.tag(), l.digest(), l.kind()));
+        return b.build();
     }
 
     /** Restores everything a purge journal recorded as deleted (the build page's "Undo this purge"). */

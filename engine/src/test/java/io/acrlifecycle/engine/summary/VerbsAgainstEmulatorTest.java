@@ -7,6 +7,7 @@ import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.summary.BuildSummary.Kind;
+import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -99,6 +100,25 @@ class VerbsAgainstEmulatorTest {
             assertThat(restore.restored()).isEqualTo(1);
             assertThat(restore.failure()).isNull();
             assertThat(registry.tag("app", "v0")).isPresent();
+        }
+    }
+
+    @Test
+    void shouldPassBlockOrWarnAsTheGuardDecides() {
+        String tested = emu.digestOf("app", "new");
+        String other = emu.digestOf("app", "old1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            BuildSummary pass = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "expectedDigest", tested),
+                    null, EngineLog.SILENT);
+            BuildSummary block = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "expectedDigest", other),
+                    null, EngineLog.SILENT);
+            BuildSummary warn = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "expectedDigest", other,
+                    "mode", "warn"), null, EngineLog.SILENT);
+
+            assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(block.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(block.messages()).isNotEmpty();
+            assertThat(warn.verdict()).isEqualTo(Verdict.WARN);
         }
     }
 
