@@ -153,8 +153,8 @@ public final class BuildSummary implements Serializable {
             case RESTORE -> prefix + restored + " restored, " + errors + " errors";
             case SOFT_DELETE -> prefix
                     + (messages.isEmpty() ? "soft delete policy checked" : String.join("; ", messages));
-            case PURGE, PURGE_UNDO -> prefix + (kind == Kind.PURGE_UNDO ? "undo: " + restored + " restored, " : "")
-                    + tagsUntagged + " tags untagged, " + manifestsDeleted + " manifests deleted, "
+            case PURGE_UNDO -> "undo: " + restored + " restored, " + errors + " errors";
+            case PURGE -> prefix + tagsUntagged + " tags untagged, " + manifestsDeleted + " manifests deleted, "
                     + humanBytes(bytesReclaimed) + " reclaimed, " + spared + " spared, " + locked + " locked, "
                     + errors + " errors";
         };

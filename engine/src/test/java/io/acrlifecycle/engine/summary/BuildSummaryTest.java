@@ -61,6 +61,8 @@ class BuildSummaryTest {
         assertThat(guard.headline()).isEqualTo("guard block: tag v1 moved; purge task due in 5m");
         assertThat(BuildSummary.builder(Kind.RESTORE, "r").dryRun(true).restored(2).build().headline())
                 .isEqualTo("dry run: 2 restored, 0 errors");
+        assertThat(BuildSummary.builder(Kind.PURGE_UNDO, "r").restored(2).errors(1).build().headline())
+                .isEqualTo("undo: 2 restored, 1 errors");
     }
 
     @Test

@@ -144,6 +144,15 @@ class PipelineStepsITest {
     }
 
     @Test
+    void shouldNameTheMissingResourceIdWhenPoliciesNeedArm() throws Exception {
+        WorkflowRun b = run("acrSoftDeleteEnsure registry: registry, credentialsId: creds, status: 'enabled'",
+                Result.FAILURE);
+
+        j.assertLogContains("acrSoftDeleteEnsure: ARM operation on registry", b);
+        j.assertLogContains("no ARM resource id was given", b);
+    }
+
+    @Test
     void shouldRefuseUnknownCredentials() throws Exception {
         WorkflowRun b = run("acrPurge registry: registry, credentialsId: 'nope', filter: 'app:.*'", Result.FAILURE);
 
