@@ -3,7 +3,6 @@ package io.jenkins.plugins.acrlifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hudson.model.Item;
-import hudson.model.Result;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.summary.BuildSummary;
