@@ -74,7 +74,8 @@ public final class AcrV1Handler {
             }
             read(c, repo);
             ListParams p = c.listParams();
-            c.listing(registry.tags(repo, p, c.query("digest")), "/acr/v1/" + PathCodec.encodeName(repo) + "/_tags", p);
+            String digest = c.query("digest");
+            c.listing(registry.tags(repo, p, digest), "/acr/v1/" + PathCodec.encodeName(repo) + "/_tags", p, "digest", digest);
             return;
         }
         switch (c.method()) {
