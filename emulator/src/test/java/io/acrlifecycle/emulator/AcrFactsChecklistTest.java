@@ -28,6 +28,8 @@ class AcrFactsChecklistTest {
                 {"id": "bare", "updated": "-1d"}]},
               {"name": "other", "manifests": [{"id": "o", "tags": ["latest"]}]}]}""";
 
+    private static final String DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
+
     private RawClient raw;
     private String token;
 
@@ -195,9 +197,7 @@ class AcrFactsChecklistTest {
         String b = digest("lib/web", "b");
         raw.call("DELETE", "/v2/lib/web/manifests/" + b, null, token);
         byte[] body = raw.call("GET", "/v2/lib/web/manifests/v1", null, token).body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> push = raw.send(HttpRequest.newBuilder(raw.uri("/v2/lib/web/manifests/v3"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpResponse<String> push = raw.put("/v2/lib/web/manifests/v3", DOCKER_V2, body, token);
         assertThat(push.statusCode()).isEqualTo(201);
 
         // when
@@ -263,12 +263,8 @@ class AcrFactsChecklistTest {
 
         // when: a new manifest (the deleted digest itself would be refused) is pushed to the deleted repository
         String fresh = new String(body, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\\{", "{\"annotations\":{\"n\":\"1\"},");
-        HttpResponse<String> push = raw.send(HttpRequest.newBuilder(raw.uri("/v2/other/manifests/again"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(fresh)).build());
-        HttpResponse<String> sameDigest = raw.send(HttpRequest.newBuilder(raw.uri("/v2/other/manifests/latest"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/vnd.docker.distribution.manifest.v2+json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpResponse<String> push = raw.put("/v2/other/manifests/again", DOCKER_V2, fresh.getBytes(java.nio.charset.StandardCharsets.UTF_8), token);
+        HttpResponse<String> sameDigest = raw.put("/v2/other/manifests/latest", DOCKER_V2, body, token);
 
         // then
         assertThat(push.statusCode()).as(push.body()).isEqualTo(201);
@@ -356,10 +352,6 @@ class AcrFactsChecklistTest {
     }
 
     private HttpResponse<String> arm(String method, String suffix, String body) {
-        AcrEmulator emu = EMU.emulator();
-        HttpRequest.Builder b = HttpRequest.newBuilder(raw.uri(emu.resourceId() + suffix))
-                .header("Authorization", "Bearer " + emu.aadToken()).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return raw.send(b.build());
+        return raw.arm(method, suffix, body);
     }
 }
