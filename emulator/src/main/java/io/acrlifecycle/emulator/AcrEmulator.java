@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -311,7 +312,16 @@ public final class AcrEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Requests already answered may still be persisting (the answer goes out first); let them finish and
+        // write what is left, so a stop right after a push (SIGTERM of the standalone jar) keeps the push.
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
+        persistIfDirty();
         if (options.stateDir() == null) {
             deleteQuietly(tls.directory());
         }

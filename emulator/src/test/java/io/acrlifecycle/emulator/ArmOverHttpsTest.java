@@ -3,7 +3,6 @@ package io.acrlifecycle.emulator;
 import static io.acrlifecycle.emulator.RawClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,12 +13,7 @@ class ArmOverHttpsTest {
     static AcrEmulatorExtension EMU = new AcrEmulatorExtension();
 
     private HttpResponse<String> arm(String method, String suffix, String body) {
-        AcrEmulator emu = EMU.emulator();
-        RawClient raw = new RawClient(emu);
-        HttpRequest.Builder b = HttpRequest.newBuilder(raw.uri(emu.resourceId() + suffix))
-                .header("Authorization", "Bearer " + emu.aadToken()).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return raw.send(b.build());
+        return new RawClient(EMU.emulator()).arm(method, suffix, body);
     }
 
     @Test

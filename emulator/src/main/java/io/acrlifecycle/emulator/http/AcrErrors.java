@@ -67,7 +67,7 @@ public final class AcrErrors {
     }
 
     public static AcrException unsupported(String operation) {
-        return new AcrException(501, "UNSUPPORTED", "The operation is unsupported by the ACR emulator: " + operation, null);
+        return new AcrException(501, "UNSUPPORTED", "The operation is not emulated by the ACR emulator: " + operation, null);
     }
 
     /** A well-formed request ACR refuses (not an emulator gap): 400 UNSUPPORTED. */
