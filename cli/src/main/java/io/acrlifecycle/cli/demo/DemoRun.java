@@ -48,6 +48,7 @@ final class DemoRun {
     private final Path out;
     private final EngineLog log;
     private UsageReport usageBefore;
+    private UsageReport usageAfterPurge;
 
     DemoRun(AcrEmulator emu, DemoStory story, Path out, EngineLog log) {
         this.emu = emu;
@@ -83,7 +84,8 @@ final class DemoRun {
     private UsageReport usage(AcrRegistry registry, String title) {
         story.title(title);
         UsageReport u = new UsageService(registry).usage();
-        story.block(io.acrlifecycle.cli.UsageCommand.text(u).strip());
+        // storage and soft-deleted lines; the webhook/token counts are in the report
+        story.block(String.join("\n", io.acrlifecycle.cli.UsageCommand.text(u).lines().limit(2).toList()));
         story.record(title.equals("Usage before") ? "usageBefore" : "usageAfter", u,
                 RegistrySections.usage(title, u));
         return u;
@@ -123,6 +125,10 @@ final class DemoRun {
                     t.tagsUntagged(), t.manifestsDeleted(), Sizes.human(t.bytesReclaimed()), seconds,
                     t.skippedLocked(), t.errors()));
             story.block("journal: " + journal.toAbsolutePath());
+            usageAfterPurge = new UsageService(registry).usage();
+            story.block("storage used now: " + Sizes.human(usageAfterPurge.storageUsedBytes()) + ", of which "
+                    + usageAfterPurge.softDeletedManifests() + " soft-deleted manifests ("
+                    + Sizes.human(usageAfterPurge.softDeletedEstimatedBytes()) + ") still count until they expire");
             story.block("soft delete is on: all of it can still be restored for 7 days");
         }
         story.record(dryRun ? "purgeDryRun" : "purge", report,
@@ -207,14 +213,19 @@ final class DemoRun {
     }
 
     private void compare(UsageReport after) {
-        Table.Builder table = Table.builder("before and after", "", "before", "after")
-                .row("storage used", Sizes.human(usageBefore.storageUsedBytes()), Sizes.human(after.storageUsedBytes()))
-                .row("soft-deleted manifests", usageBefore.softDeletedManifests(), after.softDeletedManifests())
+        UsageReport mid = usageAfterPurge == null ? after : usageAfterPurge;
+        Table.Builder table = Table.builder("before and after", "", "before", "after the purge", "after the undo")
+                .row("storage used", Sizes.human(usageBefore.storageUsedBytes()), Sizes.human(mid.storageUsedBytes()),
+                        Sizes.human(after.storageUsedBytes()))
+                .row("soft-deleted manifests", usageBefore.softDeletedManifests(), mid.softDeletedManifests(),
+                        after.softDeletedManifests())
                 .row("soft-deleted bytes (estimated)", Sizes.human(usageBefore.softDeletedEstimatedBytes()),
-                        Sizes.human(after.softDeletedEstimatedBytes()));
+                        Sizes.human(mid.softDeletedEstimatedBytes()), Sizes.human(after.softDeletedEstimatedBytes()));
         story.block("before: " + Sizes.human(usageBefore.storageUsedBytes()) + " used, after: "
                 + Sizes.human(after.storageUsedBytes()) + " used (everything purged was restored by the undo)");
         story.record(null, null, Section.builder("Usage before and after").outcome(Section.Outcome.INFO)
+                .note("Soft-deleted images count as storage, and are billed, until their retention expires: a purge "
+                        + "frees space only after the soft-delete retention.")
                 .table(table.build()).build());
     }
 }
