@@ -69,6 +69,9 @@ class PurgeCommandTest {
         // then
         assertThat(purge.exitCode()).as(purge.toString()).isZero();
         assertThat(purge.out()).contains("Number of deleted tags: 3", "Journal: " + journal);
+        // not a terminal: plain progress lines on stderr, ending at 100 %
+        assertThat(purge.err()).contains("purge: ").contains("(100%)");
+        assertThat(reports.resolve("purge.json")).exists();
         assertThat(journal).exists();
         assertThat(Files.readString(reports.resolve("purge.html"))).contains("plan against result",
                 "<caption>app</caption>", "CHILD_OF_TAGGED_INDEX");

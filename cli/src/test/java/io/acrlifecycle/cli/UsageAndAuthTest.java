@@ -86,6 +86,25 @@ class UsageAndAuthTest {
     }
 
     @Test
+    void shouldPrintTheErrorEnvelopeInJsonMode() throws Exception {
+        // given
+        String[] args = EmulatorArgs.args(EMU.emulator(), "list-deleted", "-n", "app", "-u", "nobody", "-o", "json");
+
+        // when
+        CliRun run = CliRun.run(Map.of("ACR_PASSWORD", "wrong-pw"), "", args);
+
+        // then
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.FAILED);
+        JsonNode json = Json.mapper().readTree(run.out());
+        assertThat(json.get("command").asText()).isEqualTo("list-deleted");
+        assertThat(json.get("status").asText()).isEqualTo("failed");
+        assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.get("error").asText()).isNotBlank().doesNotContain("wrong-pw");
+        assertThat(json.has("result")).isFalse();
+        assertThat(run.err()).startsWith("error: ");
+    }
+
+    @Test
     void shouldAskForAPasswordSourceWhenAUsernameIsGiven() {
         // when
         CliRun run = CliRun.run("usage", "-r", "myregistry", "-u", "admin");
