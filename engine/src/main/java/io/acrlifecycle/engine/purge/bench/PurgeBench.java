@@ -81,6 +81,9 @@ public final class PurgeBench {
      * the executor's overhead from the HTTP stack's (compare with {@link #throughput}).
      */
     public static Throughput executorThroughput(int tags, Duration latency, int concurrency) {
+        if (tags > 500) {
+            executorThroughput(500, latency, concurrency); // warm up the JIT, so the figure is the steady state
+        }
         List<io.acrlifecycle.engine.purge.plan.TagAction> untag = new java.util.ArrayList<>(tags);
         for (int i = 0; i < tags; i++) {
             untag.add(new io.acrlifecycle.engine.purge.plan.TagAction("bench", "t" + i, digest(i), Instant.EPOCH,
