@@ -25,9 +25,7 @@ import io.acrlifecycle.emulator.service.RetentionService;
 import io.acrlifecycle.emulator.service.SoftDeleteService;
 import io.acrlifecycle.emulator.state.StateCodec;
 import io.acrlifecycle.emulator.state.StateFile;
-import io.acrlifecycle.emulator.store.ManifestRec;
 import io.acrlifecycle.emulator.store.RegistryStore;
-import io.acrlifecycle.emulator.store.Repo;
 import io.acrlifecycle.emulator.tls.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +44,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -138,7 +137,7 @@ public final class AcrEmulator implements AutoCloseable {
                 new ArmHandler(auth, arm), new AdminHandler(this));
         server.createContext("/", front);
         AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(16, r -> {
+        executor = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "acr-emulator-" + port + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -158,9 +157,9 @@ public final class AcrEmulator implements AutoCloseable {
 
     private void restoreHook(JsonNode saved) {
         clock.restoreOffset(Duration.ofMillis(saved.path("clockOffsetMillis").asLong(0)));
-        saved.path("seedIds").fields().forEachRemaining(e -> {
+        saved.path("seedIds").properties().forEach(e -> {
             Map<String, String> m = new ConcurrentHashMap<>();
-            e.getValue().fields().forEachRemaining(x -> m.put(x.getKey(), x.getValue().asText()));
+            e.getValue().properties().forEach(x -> m.put(x.getKey(), x.getValue().asText()));
             seedIds.put(e.getKey(), m);
         });
     }
@@ -313,7 +312,28 @@ public final class AcrEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        // Requests already answered may still be persisting (the answer goes out first); let them finish and
+        // write what is left, so a stop right after a push (SIGTERM of the standalone jar) keeps the push.
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
+        persistIfDirty();
+        if (options.stateDir() == null) {
+            deleteQuietly(tls.directory());
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.list(dir)) {
+            files.forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp dir is harmless
+        }
+        dir.toFile().delete();
     }
 
     // ---- internals used by the front handler
@@ -371,18 +391,7 @@ public final class AcrEmulator implements AutoCloseable {
     }
 
     private long storageBytes() {
-        synchronized (store) {
-            long total = 0;
-            for (Repo r : store.repos.values()) {
-                for (ManifestRec m : r.manifests()) {
-                    total += m.imageSize;
-                }
-                for (var d : r.deletedManifests.values()) {
-                    total += d.manifest().imageSize;
-                }
-            }
-            return total;
-        }
+        return store.storageBytes();
     }
 
     private static String registryName(String loginServer) {

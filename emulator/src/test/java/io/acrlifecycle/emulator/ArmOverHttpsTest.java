@@ -3,7 +3,6 @@ package io.acrlifecycle.emulator;
 import static io.acrlifecycle.emulator.RawClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,12 +13,7 @@ class ArmOverHttpsTest {
     static AcrEmulatorExtension EMU = new AcrEmulatorExtension();
 
     private HttpResponse<String> arm(String method, String suffix, String body) {
-        AcrEmulator emu = EMU.emulator();
-        RawClient raw = new RawClient(emu);
-        HttpRequest.Builder b = HttpRequest.newBuilder(raw.uri(emu.resourceId() + suffix))
-                .header("Authorization", "Bearer " + emu.aadToken()).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return raw.send(b.build());
+        return new RawClient(EMU.emulator()).arm(method, suffix, body);
     }
 
     @Test
@@ -27,7 +21,7 @@ class ArmOverHttpsTest {
         // given
         EMU.emulator().seed("""
                 {"tasks": [{"name": "purge-nightly", "cmd": "acr purge --filter 'app:.*' --ago 30d --untagged", "schedule": "0 1 * * *"}],
-                 "repositories": [{"name": "app", "manifests": [{"id": "a", "tags": ["v1"]}]}]}""");
+                 "repositories": [{"name": "app", "manifests": [{"id": "a", "tags": ["v1"], "size": 5000}, {"id": "b", "size": 700}]}]}""");
         // when
         HttpResponse<String> get = arm("GET", "?api-version=2025-05-01-preview", null);
         HttpResponse<String> patch = arm("PATCH", "?api-version=2025-05-01-preview",
@@ -37,6 +31,8 @@ class ArmOverHttpsTest {
         String token = raw.token("repository:app:delete,deleted_read");
         raw.call("DELETE", "/acr/v1/app/_tags/v1", null, token);
         HttpResponse<String> deletedTags = raw.call("GET", "/acr/v1/_deleted/app/_tags", null, token);
+        raw.call("DELETE", "/v2/app/manifests/" + EMU.emulator().digestOf("app", "b"), null, token);
+        HttpResponse<String> usages = arm("GET", "/listUsages?api-version=2025-05-01-preview", null);
         // then
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(json(get).path("properties").path("loginServer").asText()).isEqualTo(EMU.emulator().loginServer());
@@ -45,5 +41,7 @@ class ArmOverHttpsTest {
         assertThat(EMU.emulator().registry().softDeleteRetentionDays()).isEqualTo(3);
         assertThat(json(tasks).path("value").get(0).path("name").asText()).isEqualTo("purge-nightly");
         assertThat(json(deletedTags).path("tags").get(0).path("tag").asText()).isEqualTo("v1");
+        assertThat(json(usages).path("value").get(0).path("name").asText()).isEqualTo("Size");
+        assertThat(json(usages).path("value").get(0).path("currentValue").asLong()).isEqualTo(5700);
     }
 }

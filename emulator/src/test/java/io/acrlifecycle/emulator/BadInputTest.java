@@ -4,7 +4,6 @@ import static io.acrlifecycle.emulator.RawClient.errorCode;
 import static io.acrlifecycle.emulator.RawClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class BadInputTest {
     }
 
     private HttpResponse<String> put(String path, String contentType, byte[] body) {
-        return raw.send(HttpRequest.newBuilder(raw.uri(path)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return raw.put(path, contentType, body, token);
     }
 
     @Test

@@ -59,6 +59,20 @@ final class RawClient {
         return send(b.build());
     }
 
+    /** A PUT of raw bytes (a manifest push, an upload) with a Bearer token. */
+    HttpResponse<String> put(String path, String contentType, byte[] body, String token) {
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** An ARM call on the registry resource ({@code suffix} after the resource id) with an AAD Bearer token. */
+    HttpResponse<String> arm(String method, String suffix, String body) {
+        return send(HttpRequest.newBuilder(uri(emu.resourceId() + suffix)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + emu.aadToken()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     HttpResponse<String> basic(String method, String path, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))

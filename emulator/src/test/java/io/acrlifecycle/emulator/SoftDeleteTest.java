@@ -72,11 +72,8 @@ class SoftDeleteTest {
         raw.call("DELETE", "/v2/team/app/manifests/" + digest("a"), null, token);
         String pushToken = raw.token("repository:team/app:pull,push");
         HttpResponse<String> manifestB = raw.call("GET", "/v2/team/app/manifests/v2", null, pushToken);
-        var put = java.net.http.HttpRequest.newBuilder(raw.uri("/v2/team/app/manifests/v1"))
-                .header("Authorization", "Bearer " + pushToken)
-                .header("Content-Type", manifestB.headers().firstValue("Content-Type").orElseThrow())
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(manifestB.body())).build();
-        assertThat(raw.send(put).statusCode()).isEqualTo(201);
+        assertThat(raw.put("/v2/team/app/manifests/v1", manifestB.headers().firstValue("Content-Type").orElseThrow(),
+                manifestB.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), pushToken).statusCode()).isEqualTo(201);
         String path = "/acr/v1/_deleted/team%2Fapp/_manifests/" + digest("a");
         // when
         HttpResponse<String> conflict = raw.call("POST", path + "?force=False", "{\"tag\":\"v1\"}", token);
@@ -150,11 +147,8 @@ class SoftDeleteTest {
         raw.call("DELETE", "/v2/team/app/manifests/" + digest("b"), null, token);
         String push = raw.token("repository:team/app:pull,push");
         // when
-        var put = java.net.http.HttpRequest.newBuilder(raw.uri("/v2/team/app/manifests/again"))
-                .header("Authorization", "Bearer " + push)
-                .header("Content-Type", body.headers().firstValue("Content-Type").orElseThrow())
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body.body())).build();
-        HttpResponse<String> r = raw.send(put);
+        HttpResponse<String> r = raw.put("/v2/team/app/manifests/again", body.headers().firstValue("Content-Type").orElseThrow(),
+                body.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), push);
         // then
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(errorCode(r)).isEqualTo("DENIED");

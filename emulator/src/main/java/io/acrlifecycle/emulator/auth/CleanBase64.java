@@ -9,7 +9,7 @@ import java.util.List;
  * Encodes a compact JSON text so that its standard base64 form has no {@code +}, {@code /} or {@code =}: the
  * result then decodes the same with the standard alphabet (what the Java SDK uses) and the URL-safe one (what
  * most JWT libraries use). It chooses, per character, between equivalent JSON spellings: the raw character or a
- * {@code \\u00xx} escape in lower or upper case inside strings, and optional spaces between tokens.
+ * {@code \\uXXXX} escape in lower or upper case inside strings, and optional whitespace between tokens.
  */
 final class CleanBase64 {
     private static final int MAX_STEPS = 200_000;
@@ -20,35 +20,58 @@ final class CleanBase64 {
 
     static String encode(String compactJson) {
         List<String[]> units = units(compactJson);
-        List<String> chosen = new ArrayList<>();
-        StringBuilder bytes = new StringBuilder();
-        int[] steps = {0};
-        if (!search(units, 0, bytes, chosen, steps)) {
+        StringBuilder bytes = search(units);
+        if (bytes == null) {
             // Practically unreachable; standard base64 is still what the SDK needs.
             return Base64.getEncoder().withoutPadding().encodeToString(compactJson.getBytes(StandardCharsets.UTF_8));
         }
         return Base64.getEncoder().encodeToString(bytes.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Depth-first choice of spellings; {@code bytes} holds ISO-8859-1 chars standing for UTF-8 bytes. */
-    private static boolean search(List<String[]> units, int i, StringBuilder bytes, List<String> chosen, int[] steps) {
-        if (++steps[0] > MAX_STEPS) {
-            return false;
-        }
-        if (i == units.size()) {
-            return bytes.length() % 3 == 0;
-        }
-        for (String alt : units.get(i)) {
-            int before = bytes.length();
-            bytes.append(alt);
-            if (cleanFrom(bytes, groupStart(before))) {
-                if (search(units, i + 1, bytes, chosen, steps)) {
-                    return true;
-                }
+    /**
+     * Depth-first choice of spellings, iterative (payloads can have thousands of units); the result holds
+     * ISO-8859-1 chars standing for UTF-8 bytes, or null when no choice is clean within the step budget.
+     */
+    private static StringBuilder search(List<String[]> units) {
+        int n = units.size();
+        int[] choice = new int[n];
+        int[] start = new int[n + 1];
+        StringBuilder bytes = new StringBuilder();
+        int i = 0;
+        int steps = 0;
+        while (i >= 0) {
+            if (++steps > MAX_STEPS) {
+                return null;
             }
-            bytes.setLength(before);
+            if (i == n) {
+                if (bytes.length() % 3 == 0) {
+                    return bytes;
+                }
+                i--;
+                choice[i]++;
+                continue;
+            }
+            if (choice[i] >= units.get(i).length) {
+                choice[i] = 0;
+                i--;
+                if (i >= 0) {
+                    choice[i]++;
+                }
+                continue;
+            }
+            bytes.setLength(start[i]);
+            bytes.append(units.get(i)[choice[i]]);
+            if (cleanFrom(bytes, groupStart(start[i]))) {
+                start[i + 1] = bytes.length();
+                i++;
+                if (i < n) {
+                    choice[i] = 0;
+                }
+            } else {
+                choice[i]++;
+            }
         }
-        return false;
+        return null;
     }
 
     private static int groupStart(int pos) {
@@ -69,37 +92,69 @@ final class CleanBase64 {
         return true;
     }
 
+    /** Each unit: equivalent spellings, as ISO-8859-1 strings standing for UTF-8 bytes. */
     private static List<String[]> units(String json) {
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
-        String latin = new String(utf8, StandardCharsets.ISO_8859_1);
         List<String[]> units = new ArrayList<>();
         boolean inString = false;
-        for (int i = 0; i < latin.length(); i++) {
-            char c = latin.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    units.add(new String[] {latin.substring(i, i + 2)});
-                    i++;
-                } else if (c == '"') {
-                    units.add(new String[] {"\""});
-                    inString = false;
-                } else if (c < 0x80) {
-                    String hex = String.format("%04x", (int) c);
-                    units.add(new String[] {String.valueOf(c), "\\u" + hex, "\\u" + hex.toUpperCase()});
-                } else {
-                    units.add(new String[] {String.valueOf(c)});
-                }
-            } else {
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!inString) {
                 units.add(new String[] {String.valueOf(c)});
                 if (c == '"') {
                     inString = true;
                 } else {
                     units.add(WHITESPACE);
                 }
+                continue;
             }
+            if (c == '"') {
+                units.add(new String[] {"\""});
+                inString = false;
+                continue;
+            }
+            String raw;
+            char value;
+            if (c == '\\') {
+                char e = json.charAt(i + 1);
+                if (e == 'u') {
+                    raw = json.substring(i, i + 6);
+                    value = (char) Integer.parseInt(json.substring(i + 2, i + 6), 16);
+                    i += 5;
+                } else {
+                    raw = json.substring(i, i + 2);
+                    value = switch (e) {
+                        case 'b' -> '\b';
+                        case 'f' -> '\f';
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case 't' -> '\t';
+                        default -> e;
+                    };
+                    i += 1;
+                }
+            } else if (Character.isHighSurrogate(c) && i + 1 < json.length()) {
+                String pair = json.substring(i, i + 2);
+                i += 1;
+                units.add(new String[] {bytes(pair), escape(pair.charAt(0), false) + escape(pair.charAt(1), false),
+                    escape(pair.charAt(0), true) + escape(pair.charAt(1), true)});
+                continue;
+            } else {
+                raw = String.valueOf(c);
+                value = c;
+            }
+            units.add(new String[] {bytes(raw), escape(value, false), escape(value, true)});
         }
         units.add(WHITESPACE);
         units.add(WHITESPACE);
         return units;
+    }
+
+    private static String escape(char c, boolean upper) {
+        String hex = String.format("%04x", (int) c);
+        return "\\u" + (upper ? hex.toUpperCase() : hex);
+    }
+
+    private static String bytes(String s) {
+        return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }

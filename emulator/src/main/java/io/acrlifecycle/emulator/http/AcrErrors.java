@@ -67,7 +67,7 @@ public final class AcrErrors {
     }
 
     public static AcrException unsupported(String operation) {
-        return new AcrException(501, "UNSUPPORTED", "The operation is unsupported by the ACR emulator: " + operation, null);
+        return new AcrException(501, "UNSUPPORTED", "The operation is not emulated by the ACR emulator: " + operation, null);
     }
 
     /** A well-formed request ACR refuses (not an emulator gap): 400 UNSUPPORTED. */
@@ -127,11 +127,11 @@ public final class AcrErrors {
         return new AcrException(status, c, "injected fault (HTTP " + status + ")", null);
     }
 
-    public static AcrException internal(String message) {
-        return new AcrException(500, "INTERNAL_SERVER_ERROR", message, null);
+    public static AcrException rangeInvalid(String range, long length) {
+        return new AcrException(416, "BLOB_UNKNOWN", "range " + range + " is outside the blob (0-" + (length - 1) + ")", null);
     }
 
-    public static JsonNode none() {
-        return null;
+    public static AcrException internal(String message) {
+        return new AcrException(500, "INTERNAL_SERVER_ERROR", message, null);
     }
 }

@@ -182,9 +182,22 @@ public final class Call {
 
     /** With {@code linkInBody}, the next link also goes into the body's {@code link} (the Java SDK pages the catalog by it). */
     public void listing(Listing l, String linkPath, ListParams p, boolean linkInBody) {
+        listing(l, linkPath, p, linkInBody, null, null);
+    }
+
+    /**
+     * A listing filtered by query parameter {@code filter} = {@code value} (e.g. {@code _tags?digest=}): the next
+     * link carries the filter too, or the SDK's second page would list everything.
+     */
+    public void listing(Listing l, String linkPath, ListParams p, String filter, String value) {
+        listing(l, linkPath, p, false, filter, value);
+    }
+
+    private void listing(Listing l, String linkPath, ListParams p, boolean linkInBody, String filter, String value) {
         if (l.nextLast() != null) {
             String next = linkPath + "?last=" + PathCodec.encodeQuery(l.nextLast()) + "&n=" + p.n() + "&orderby="
-                    + (p.orderby() == null || p.orderby().equals("none") ? "" : p.orderby());
+                    + (p.orderby() == null || p.orderby().equals("none") ? "" : p.orderby())
+                    + (value == null || value.isEmpty() ? "" : "&" + filter + "=" + PathCodec.encodeQuery(value));
             ex.getResponseHeaders().set("Link", "<" + next + ">; rel=\"next\"");
             if (linkInBody) {
                 l.body().put("link", next);

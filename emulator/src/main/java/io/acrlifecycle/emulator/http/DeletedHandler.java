@@ -3,6 +3,7 @@ package io.acrlifecycle.emulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.acrlifecycle.emulator.auth.AuthService;
 import io.acrlifecycle.emulator.service.ListParams;
+import io.acrlifecycle.emulator.service.Listing;
 import io.acrlifecycle.emulator.service.SoftDeleteService;
 import java.util.List;
 
@@ -26,18 +27,13 @@ public final class DeletedHandler {
             c.listing(softDelete.catalog(p), "/acr/v1/_deleted/_catalog", p);
             return;
         }
-        if (n >= 5 && s.get(n - 1).equals("_tags") && m.equals("GET")) {
+        String list = n >= 5 ? s.get(n - 1) : "";
+        if ((list.equals("_tags") || list.equals("_manifests")) && m.equals("GET")) {
             String repo = V2Handler.name(s, 3, n - 1);
             auth.require(c.authorization(), c.host(), "repository", repo, "deleted_read", "deleted_read");
             ListParams p = c.listParams();
-            c.listing(softDelete.tags(repo, p), "/acr/v1/_deleted/" + PathCodec.encodeName(repo) + "/_tags", p);
-            return;
-        }
-        if (n >= 5 && s.get(n - 1).equals("_manifests") && m.equals("GET")) {
-            String repo = V2Handler.name(s, 3, n - 1);
-            auth.require(c.authorization(), c.host(), "repository", repo, "deleted_read", "deleted_read");
-            ListParams p = c.listParams();
-            c.listing(softDelete.manifests(repo, p), "/acr/v1/_deleted/" + PathCodec.encodeName(repo) + "/_manifests", p);
+            Listing page = list.equals("_tags") ? softDelete.tags(repo, p) : softDelete.manifests(repo, p);
+            c.listing(page, "/acr/v1/_deleted/" + PathCodec.encodeName(repo) + "/" + list, p);
             return;
         }
         if (n >= 6 && s.get(n - 2).equals("_manifests") && m.equals("POST")) {

@@ -21,6 +21,11 @@ public final class OAuthHandler {
         if (what.equals("exchange") && c.method().equals("POST")) {
             Map<String, List<String>> f = c.form();
             String grant = first(f, "grant_type");
+            if ("refresh_token".equals(grant) || "access_token_refresh_token".equals(grant)) {
+                // Grants ACR still answers but has deprecated; the emulator implements only access_token.
+                throw AcrErrors.unsupported("POST /oauth2/exchange with grant_type=" + grant + " (deprecated by ACR;"
+                        + " use grant_type=access_token)");
+            }
             if (!"access_token".equals(grant)) {
                 throw AcrErrors.badRequest("UNSUPPORTED", "grant_type '" + grant + "' is not supported; accepted: access_token");
             }

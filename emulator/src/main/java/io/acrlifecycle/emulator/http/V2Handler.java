@@ -130,7 +130,14 @@ public final class V2Handler {
                 auth.require(c.authorization(), c.host(), "repository", repo, "pull", "pull");
                 byte[] b = blobs.blob(digest);
                 c.header("Docker-Content-Digest", digest);
-                c.send(200, b, "application/octet-stream");
+                c.header("Accept-Ranges", "bytes");
+                long[] range = range(c.header("Range"), b.length);
+                if (range == null) {
+                    c.send(200, b, "application/octet-stream");
+                } else {
+                    c.header("Content-Range", "bytes " + range[0] + "-" + range[1] + "/" + b.length);
+                    c.send(206, java.util.Arrays.copyOfRange(b, (int) range[0], (int) range[1] + 1), "application/octet-stream");
+                }
             }
             case "DELETE" -> {
                 auth.require(c.authorization(), c.host(), "repository", repo, "delete", "delete");
@@ -138,6 +145,32 @@ public final class V2Handler {
                 c.empty(202);
             }
             default -> throw AcrErrors.methodUnknown(c.method(), c.path());
+        }
+    }
+
+    /** A single {@code bytes=start-end} range clipped to the blob, or null for the whole blob; 416 when unsatisfiable. */
+    private static long[] range(String header, long length) {
+        if (header == null || !header.startsWith("bytes=") || header.contains(",")) {
+            return null;
+        }
+        String spec = header.substring(6).trim();
+        int dash = spec.indexOf('-');
+        try {
+            long start;
+            long end;
+            if (dash == 0) {
+                start = Math.max(0, length - Long.parseLong(spec.substring(1)));
+                end = length - 1;
+            } else {
+                start = Long.parseLong(spec.substring(0, dash));
+                end = dash == spec.length() - 1 ? length - 1 : Math.min(length - 1, Long.parseLong(spec.substring(dash + 1)));
+            }
+            if (start >= length || start > end) {
+                throw AcrErrors.rangeInvalid(header, length);
+            }
+            return new long[] {start, end};
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

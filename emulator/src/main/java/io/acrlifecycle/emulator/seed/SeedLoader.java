@@ -164,6 +164,7 @@ public final class SeedLoader {
             m = new ManifestRec(digest, mediaType, g.body(), children.isEmpty() ? size : g.body().length, arch, os,
                     configMediaType, artifactType, subject, children, blobs, created, updated, attrs);
             repo.putManifest(m);
+            env.store().addStorage(m.imageSize);
         }
         for (JsonNode t : mj.path("tags")) {
             tag(repo, m, t, where, now);

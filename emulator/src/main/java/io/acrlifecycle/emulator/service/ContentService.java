@@ -115,6 +115,7 @@ public final class ContentService {
                 m = new ManifestRec(digest, p.mediaType(), body, size, arch, os, p.configMediaType(), p.artifactType(),
                         p.subject(), children, blobs, now, now, new Attrs());
                 r.putManifest(m);
+                store().addStorage(m.imageSize);
                 if (byDigest) {
                     removals.markUntaggedIfBare(r, m, now);
                 }

@@ -44,7 +44,7 @@ public final class RegistryService {
     public Listing catalog(ListParams p) {
         synchronized (store()) {
             var tail = p.last() == null ? store().repos : store().repos.tailMap(p.last(), false);
-            Page<Repo> page = Repo.take(tail.values().iterator(), p.n(), Repo::live);
+            Page<Repo> page = Repo.take(tail.values().iterator(), p.n(), r -> r.live() && r.attrs.listEnabled);
             ObjectNode body = Json.object();
             ArrayNode names = body.putArray("repositories");
             page.items().forEach(r -> names.add(r.name));
@@ -141,9 +141,7 @@ public final class RegistryService {
     public ObjectNode tag(String repoName, String tag) {
         synchronized (store()) {
             Repo r = liveRepo(repoName);
-            ObjectNode o = Views.wrapper(env.loginServer(), r.name);
-            o.set("tag", Views.tag(liveTag(r, tag)));
-            return o;
+            return wrapped(r, "tag", Views.tag(liveTag(r, tag)));
         }
     }
 
@@ -153,9 +151,7 @@ public final class RegistryService {
             TagRec t = liveTag(r, tag);
             apply(t.attrs, body);
             store().markDirty();
-            ObjectNode o = Views.wrapper(env.loginServer(), r.name);
-            o.set("tag", Views.tag(t));
-            return o;
+            return wrapped(r, "tag", Views.tag(t));
         }
     }
 
@@ -194,9 +190,7 @@ public final class RegistryService {
     public ObjectNode manifest(String repoName, String reference) {
         synchronized (store()) {
             Repo r = liveRepo(repoName);
-            ObjectNode o = Views.wrapper(env.loginServer(), r.name);
-            o.set("manifest", Views.manifest(resolve(r, reference), true));
-            return o;
+            return wrapped(r, "manifest", Views.manifest(resolve(r, reference), true));
         }
     }
 
@@ -206,9 +200,7 @@ public final class RegistryService {
             ManifestRec m = resolve(r, reference);
             apply(m.attrs, body);
             store().markDirty();
-            ObjectNode o = Views.wrapper(env.loginServer(), r.name);
-            o.set("manifest", Views.manifest(m, true));
-            return o;
+            return wrapped(r, "manifest", Views.manifest(m, true));
         }
     }
 
@@ -265,6 +257,13 @@ public final class RegistryService {
             throw AcrErrors.manifestUnknown(reference);
         }
         return m;
+    }
+
+    /** ACR's single-item answer: {@code {"registry","imageName", field: item}}. */
+    private ObjectNode wrapped(Repo r, String field, JsonNode item) {
+        ObjectNode o = Views.wrapper(env.loginServer(), r.name);
+        o.set(field, item);
+        return o;
     }
 
     private static void apply(Attrs attrs, JsonNode body) {

@@ -55,6 +55,8 @@ public final class Removals {
             DeletedManifestRec d = new DeletedManifestRec(repo.name, m, now, store().nextSeq());
             repo.deletedManifests.put(m.digest, d);
             store().softDeleted.add(d);
+        } else {
+            store().addStorage(-m.imageSize);
         }
         repo.updated = now;
         store().markDirty();

@@ -176,7 +176,9 @@ public final class SoftDeleteService {
                 continue;
             }
             if (first instanceof DeletedManifestRec dm) {
-                r.deletedManifests.remove(dm.manifest().digest);
+                if (r.deletedManifests.remove(dm.manifest().digest) != null) {
+                    store().addStorage(-dm.manifest().imageSize);
+                }
             } else if (first instanceof DeletedTagRec dt) {
                 r.deletedTags.remove(dt);
             }

@@ -85,7 +85,7 @@ public final class StateCodec {
         }
         for (JsonNode t : root.path("scopedTokens")) {
             Map<String, Set<String>> actions = new HashMap<>();
-            t.path("actions").fields().forEachRemaining(e -> {
+            t.path("actions").properties().forEach(e -> {
                 Set<String> s = new HashSet<>();
                 e.getValue().forEach(a -> s.add(a.asText()));
                 actions.put(e.getKey(), Set.copyOf(s));
@@ -94,8 +94,8 @@ public final class StateCodec {
         }
         synchronized (store) {
             store.clear();
-            root.path("blobs").fields().forEachRemaining(e -> store.blobs.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
-            root.path("virtualBlobs").fields().forEachRemaining(e -> store.virtualBlobs.put(e.getKey(), e.getValue().asLong()));
+            root.path("blobs").properties().forEach(e -> store.blobs.put(e.getKey(), Base64.getDecoder().decode(e.getValue().asText())));
+            root.path("virtualBlobs").properties().forEach(e -> store.virtualBlobs.put(e.getKey(), e.getValue().asLong()));
             long maxSeq = 0;
             for (JsonNode rj : root.path("repositories")) {
                 Repo r = new Repo(rj.path("name").asText(), time(rj, "created"));
@@ -103,7 +103,9 @@ public final class StateCodec {
                 r.deletedAt = time(rj, "deletedAt");
                 r.attrs = Attrs.fromJson(rj.path("attrs"));
                 for (JsonNode mj : rj.path("manifests")) {
-                    r.putManifest(manifest(mj));
+                    ManifestRec m = manifest(mj);
+                    r.putManifest(m);
+                    store.addStorage(m.imageSize);
                 }
                 for (JsonNode tj : rj.path("tags")) {
                     TagRec t = new TagRec(tj.path("name").asText(), tj.path("digest").asText(), time(tj, "created"),
@@ -120,6 +122,7 @@ public final class StateCodec {
                     DeletedManifestRec d = new DeletedManifestRec(r.name, m, time(dj, "deletedAt"), dj.path("seq").asLong());
                     r.deletedManifests.put(m.digest, d);
                     store.softDeleted.add(d);
+                    store.addStorage(m.imageSize);
                     maxSeq = Math.max(maxSeq, d.seq());
                 }
                 for (JsonNode dj : rj.path("deletedTags")) {

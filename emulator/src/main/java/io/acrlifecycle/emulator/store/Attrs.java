@@ -26,10 +26,8 @@ public final class Attrs {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }
-        var it = node.fields();
         Attrs next = copy();
-        while (it.hasNext()) {
-            var e = it.next();
+        for (var e : node.properties()) {
             JsonNode v = e.getValue();
             if (v.isNull()) {
                 continue;

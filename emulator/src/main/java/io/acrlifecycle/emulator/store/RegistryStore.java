@@ -25,6 +25,20 @@ public final class RegistryStore {
     public final TreeSet<RetentionEntry> retention = new TreeSet<>(RetentionEntry.ORDER);
     private long seq;
     private boolean dirty;
+    /**
+     * imageSize of live and soft-deleted manifests, kept up to date on every change so that ARM's listUsages can read
+     * it without the store's lock (ARM holds the registry resource's lock; taking ours there could deadlock).
+     */
+    private volatile long storageBytes;
+
+    public long storageBytes() {
+        return storageBytes;
+    }
+
+    /** Caller holds the store's lock. */
+    public void addStorage(long delta) {
+        storageBytes += delta;
+    }
 
     /** An upload session. */
     public static final class Upload {
@@ -66,6 +80,7 @@ public final class RegistryStore {
         uploads.clear();
         softDeleted.clear();
         retention.clear();
+        storageBytes = 0;
         dirty = true;
     }
 }

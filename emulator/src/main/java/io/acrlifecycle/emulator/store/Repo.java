@@ -13,6 +13,8 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -171,39 +173,34 @@ public final class Repo {
     // ---- pages
 
     public Page<TagRec> tagPage(String last, int n, String orderby, Predicate<TagRec> visible) {
-        Iterator<TagRec> it;
-        if ("timeasc".equals(orderby) || "timedesc".equals(orderby)) {
-            boolean desc = "timedesc".equals(orderby);
-            NavigableSet<TagRec> set = desc ? tagsByTime.descendingSet() : tagsByTime;
-            if (last != null) {
-                TagRec probe = tags.get(last);
-                Instant at = probe != null ? probe.updated : removedKeys.get("t:" + last);
-                if (at != null) {
-                    set = set.tailSet(new TagRec(last, null, at, at, null), false);
-                }
-            }
-            it = set.iterator();
-        } else {
-            it = (last == null ? tags : tags.tailMap(last, false)).values().iterator();
-        }
-        return take(it, n, visible);
+        return page(tags, tagsByTime, "t:", t -> t.updated, (key, at) -> new TagRec(key, null, at, at, null),
+                last, n, orderby, visible);
     }
 
     public Page<ManifestRec> manifestPage(String last, int n, String orderby, Predicate<ManifestRec> visible) {
-        Iterator<ManifestRec> it;
+        return page(manifests, manifestsByTime, "m:", m -> m.updated, Repo::probeManifest, last, n, orderby, visible);
+    }
+
+    /**
+     * One page of tags or manifests: by key (name/digest) after {@code last}, or by time index when {@code orderby}
+     * is timeasc/timedesc, where {@code last} is positioned through a probe at the key's time (also for a key
+     * just removed, from {@link #removedKeys}).
+     */
+    private <T> Page<T> page(TreeMap<String, T> byKey, TreeSet<T> byTime, String removedPrefix, Function<T, Instant> updated,
+            BiFunction<String, Instant, T> probe, String last, int n, String orderby, Predicate<T> visible) {
+        Iterator<T> it;
         if ("timeasc".equals(orderby) || "timedesc".equals(orderby)) {
-            boolean desc = "timedesc".equals(orderby);
-            NavigableSet<ManifestRec> set = desc ? manifestsByTime.descendingSet() : manifestsByTime;
+            NavigableSet<T> set = "timedesc".equals(orderby) ? byTime.descendingSet() : byTime;
             if (last != null) {
-                ManifestRec probe = manifests.get(last);
-                Instant at = probe != null ? probe.updated : removedKeys.get("m:" + last);
+                T current = byKey.get(last);
+                Instant at = current != null ? updated.apply(current) : removedKeys.get(removedPrefix + last);
                 if (at != null) {
-                    set = set.tailSet(probeManifest(last, at), false);
+                    set = set.tailSet(probe.apply(last, at), false);
                 }
             }
             it = set.iterator();
         } else {
-            it = (last == null ? manifests : manifests.tailMap(last, false)).values().iterator();
+            it = (last == null ? byKey : byKey.tailMap(last, false)).values().iterator();
         }
         return take(it, n, visible);
     }

@@ -44,6 +44,8 @@ import reactor.core.scheduler.Schedulers;
 final class AcrChallengePolicy implements HttpPipelinePolicy {
     private static final Duration REFRESH_EARLY = Duration.ofMinutes(5);
     private static final Duration OPAQUE_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    /** Routes hold digests, so a long purge would grow the map without bound; forgetting costs one 401 round. */
+    private static final int MAX_ROUTES = 10_000;
 
     private final String endpoint;
     private final String registry;
@@ -83,7 +85,7 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
         }
         response.close();
         String token = accessToken(challenge, true);
-        scopeByRoute.put(route, challenge.scope());
+        remember(route, challenge.scope());
         authorize(context.getHttpRequest(), token);
         return next.clone().processSync();
     }
@@ -101,11 +103,18 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
             return Mono.fromCallable(() -> accessToken(challenge, true))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMap(token -> {
-                        scopeByRoute.put(route, challenge.scope());
+                        remember(route, challenge.scope());
                         authorize(context.getHttpRequest(), token);
                         return next.clone().process();
                     });
         });
+    }
+
+    private void remember(String route, String scope) {
+        if (scopeByRoute.size() >= MAX_ROUTES) {
+            scopeByRoute.clear();
+        }
+        scopeByRoute.put(route, scope);
     }
 
     private static Challenge challengeOf(HttpResponse response) {
@@ -116,8 +125,25 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
         return c == null || c.service() == null || c.scope() == null ? null : c;
     }
 
-    private static String route(HttpRequest request) {
-        return request.getHttpMethod() + " " + request.getUrl().getPath();
+    /**
+     * The scope ACR asks for depends on the method, the repository and the kind of item, not on which tag or digest:
+     * {@code DELETE /v2/app/manifests/<any digest>} always needs {@code repository:app:delete}. So the item segment
+     * is replaced by {@code *}, and a purge of 10,000 manifests costs one challenge round, not 10,000.
+     */
+    static String route(HttpRequest request) {
+        return request.getHttpMethod() + " " + routePath(request.getUrl().getPath());
+    }
+
+    static String routePath(String path) {
+        String[] seg = path.split("/", -1);
+        for (int i = 1; i < seg.length; i++) {
+            switch (seg[i - 1]) {
+                case "_tags", "_manifests", "manifests", "referrers", "blobs" -> seg[i] = "*";
+                default -> {
+                }
+            }
+        }
+        return String.join("/", seg);
     }
 
     private static void authorize(HttpRequest request, String token) {

@@ -22,13 +22,9 @@ import io.acrlifecycle.engine.model.RegistryTask;
 import io.acrlifecycle.engine.model.RegistryUsage;
 import io.acrlifecycle.engine.model.TagInfo;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,14 +92,14 @@ public final class AcrRegistry implements Registry {
         Operation op = Operation.read("list tags", repository);
         String path = "/acr/v1/" + Paths.segment(repository) + "/_tags?n=" + config.pageSize()
                 + (newestFirst ? "&orderby=timedesc" : "");
-        return data.paged(path, "tags", op, t -> toTag(repository, t));
+        return data.paged(path, "tags", op, t -> AcrJson.toTag(repository, t));
     }
 
     @Override
     public Iterable<ManifestInfo> manifests(String repository) {
         Operation op = Operation.read("list manifests", repository);
         String path = "/acr/v1/" + Paths.segment(repository) + "/_manifests?n=" + config.pageSize();
-        return data.paged(path, "manifests", op, m -> toManifest(repository, m));
+        return data.paged(path, "manifests", op, m -> AcrJson.toManifest(repository, m));
     }
 
     @Override
@@ -129,7 +125,7 @@ public final class AcrRegistry implements Registry {
         Rest.Answer a = data.get("/acr/v1/" + Paths.segment(repository) + "/_manifests/" + Paths.segment(digest),
                 op, Set.of(200, 404));
         return a.status() == 404 ? Optional.empty()
-                : Optional.of(toManifest(repository, a.json().path("manifest")));
+                : Optional.of(AcrJson.toManifest(repository, a.json().path("manifest")));
     }
 
     @Override
@@ -140,7 +136,7 @@ public final class AcrRegistry implements Registry {
         if (a.status() == 404) {
             return Optional.empty();
         }
-        String computed = sha256(a.body());
+        String computed = AcrJson.sha256(a.body());
         if (digest.startsWith("sha256:") && !digest.equals(computed)) {
             throw new RegistryException(RegistryErrors.where(data.registry(), op) + " failed: the body's sha256 is "
                     + computed + ", not the requested digest; the registry or a proxy altered it", 200,
@@ -215,7 +211,7 @@ public final class AcrRegistry implements Registry {
                 .getBytes(StandardCharsets.UTF_8);
         Rest.Answer a = data.send(HttpMethod.PATCH, "/acr/v1/" + Paths.segment(repository) + "/_manifests/"
                 + Paths.segment(digest), null, "application/json", body, op, Set.of(200));
-        return toManifest(repository, a.json().path("manifest"));
+        return AcrJson.toManifest(repository, a.json().path("manifest"));
     }
 
     // ---- soft delete ------------------------------------------------------------------------------------
@@ -229,13 +225,17 @@ public final class AcrRegistry implements Registry {
 
     /** Soft-deleted repositories with their times; {@code expiresAt} uses the current retentionDays. */
     public List<DeletedRepository> deletedRepositoryEntries() {
+        return deletedRepositoryEntries(currentRetentionDays());
+    }
+
+    /** As {@link #deletedRepositoryEntries()}, with retentionDays already read (null: expiry unknown). */
+    public List<DeletedRepository> deletedRepositoryEntries(Integer days) {
         Operation op = new Operation("list soft-deleted repositories", null, Operation.Kind.DELETED_READ);
-        Integer days = currentRetentionDays();
         List<DeletedRepository> out = new ArrayList<>();
         for (JsonNode r : data.paged("/acr/v1/_deleted/_catalog?n=" + config.pageSize(), "repositories", op, r -> r)) {
             String name = r.isTextual() ? r.asText() : r.path("repository").asText(r.path("name").asText());
-            Instant deletedAt = instant(r.path("deletedAt"));
-            out.add(new DeletedRepository(name, instant(r.path("createdAt")), deletedAt,
+            Instant deletedAt = AcrJson.instant(r.path("deletedAt"));
+            out.add(new DeletedRepository(name, AcrJson.instant(r.path("createdAt")), deletedAt,
                     SoftDeleteTimes.expiresAt(deletedAt, days)));
         }
         return out;
@@ -243,6 +243,18 @@ public final class AcrRegistry implements Registry {
 
     @Override
     public Iterable<DeletedManifest> deletedManifests(String repository) {
+        return deletedManifests(repository, null, true);
+    }
+
+    /**
+     * As {@link #deletedManifests(String)}, with retentionDays already read, so that a registry-wide listing reads
+     * the policy once rather than once per repository (null: expiry unknown).
+     */
+    public Iterable<DeletedManifest> deletedManifests(String repository, Integer retentionDays) {
+        return deletedManifests(repository, retentionDays, false);
+    }
+
+    private Iterable<DeletedManifest> deletedManifests(String repository, Integer givenDays, boolean readDays) {
         Operation op = new Operation("list soft-deleted manifests", repository, Operation.Kind.DELETED_READ);
         String path = "/acr/v1/_deleted/" + Paths.segment(repository) + "/_manifests?n=" + config.pageSize();
         return () -> {
@@ -254,7 +266,7 @@ public final class AcrRegistry implements Registry {
                     tags.add(t.tag());
                 }
             }
-            Integer days = currentRetentionDays();
+            Integer days = readDays ? currentRetentionDays() : givenDays;
             Iterator<JsonNode> it = data.paged(path, "manifests", op, m -> m).iterator();
             return new Iterator<>() {
                 @Override
@@ -272,10 +284,11 @@ public final class AcrRegistry implements Registry {
                             tags.add(t.asText());
                         }
                     });
-                    Instant deletedAt = instant(m.path("deletedAt"));
+                    Instant deletedAt = AcrJson.instant(m.path("deletedAt"));
                     long size = m.has("imageSize") ? m.path("imageSize").asLong(-1)
                             : m.has("size") ? m.path("size").asLong(-1) : -1;
-                    return new DeletedManifest(repository, digest, tags, instant(m.path("createdAt")), deletedAt,
+                    return new DeletedManifest(repository, digest, tags, AcrJson.instant(m.path("createdAt")),
+                            deletedAt,
                             SoftDeleteTimes.expiresAt(deletedAt, days), size);
                 }
             };
@@ -287,7 +300,8 @@ public final class AcrRegistry implements Registry {
         Operation op = new Operation("list soft-deleted tags", repository, Operation.Kind.DELETED_READ);
         return data.paged("/acr/v1/_deleted/" + Paths.segment(repository) + "/_tags?n=" + config.pageSize(), "tags", op,
                 t -> new DeletedTag(repository, t.path("tag").asText(t.path("name").asText()),
-                        t.path("digest").asText(), instant(t.path("createdAt")), instant(t.path("deletedAt"))));
+                        t.path("digest").asText(), AcrJson.instant(t.path("createdAt")),
+                        AcrJson.instant(t.path("deletedAt"))));
     }
 
     @Override
@@ -303,7 +317,7 @@ public final class AcrRegistry implements Registry {
     }
 
     /** The soft-delete retentionDays now, or null when ARM is not reachable with this configuration. */
-    Integer currentRetentionDays() {
+    public Integer currentRetentionDays() {
         if (arm == null) {
             return null;
         }
@@ -420,41 +434,10 @@ public final class AcrRegistry implements Registry {
         return RegistryErrors.unavailable(data.registry(), op, e);
     }
 
-    static TagInfo toTag(String repository, JsonNode t) {
-        return new TagInfo(repository, t.path("name").asText(), t.path("digest").asText(),
-                instant(t.path("createdTime")), instant(t.path("lastUpdateTime")),
-                locks(t.path("changeableAttributes")));
-    }
-
     private static TagInfo toTag(String repository, ArtifactTagProperties p) {
         return new TagInfo(repository, p.getName(), p.getDigest(), instant(p.getCreatedOn()),
                 instant(p.getLastUpdatedOn()), new Locks(bool(p.isDeleteEnabled()), bool(p.isWriteEnabled()),
                         bool(p.isReadEnabled()), bool(p.isListEnabled())));
-    }
-
-    static ManifestInfo toManifest(String repository, JsonNode m) {
-        List<String> tags = new ArrayList<>();
-        m.path("tags").forEach(t -> tags.add(t.asText()));
-        return new ManifestInfo(repository, m.path("digest").asText(), m.path("mediaType").asText(null),
-                m.path("imageSize").asLong(0), instant(m.path("createdTime")), instant(m.path("lastUpdateTime")),
-                tags, locks(m.path("changeableAttributes")));
-    }
-
-    static Locks locks(JsonNode c) {
-        return new Locks(c.path("deleteEnabled").asBoolean(true), c.path("writeEnabled").asBoolean(true),
-                c.path("readEnabled").asBoolean(true), c.path("listEnabled").asBoolean(true));
-    }
-
-    static Instant instant(JsonNode n) {
-        if (n == null || n.isMissingNode() || n.isNull() || n.asText().isBlank()) {
-            return null;
-        }
-        String s = n.asText();
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (RuntimeException e) {
-            return java.time.LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        }
     }
 
     private static Instant instant(OffsetDateTime t) {
@@ -465,11 +448,4 @@ public final class AcrRegistry implements Registry {
         return b == null || b;
     }
 
-    static String sha256(byte[] body) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

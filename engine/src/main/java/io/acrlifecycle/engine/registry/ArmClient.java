@@ -25,6 +25,8 @@ final class ArmClient {
     /** A preview version that carries softDeletePolicy (any from 2022-02-01-preview on does). */
     static final String REGISTRY_API = "2023-01-01-preview";
     static final String TASKS_API = "2019-06-01-preview";
+    private static final int POLLS = 30;
+    private static final long POLL_INTERVAL_MS = 2000;
 
     private final Rest rest;
     private final String resourceId;
@@ -64,10 +66,38 @@ final class ArmClient {
                 rp.put("days", change.retentionDays());
             }
         }
-        rest.send(HttpMethod.PATCH, resourceId + "?api-version=" + REGISTRY_API, null, "application/json",
-                Json.write(body).getBytes(StandardCharsets.UTF_8), op, Set.of(200, 201, 202));
+        Rest.Answer a = rest.send(HttpMethod.PATCH, resourceId + "?api-version=" + REGISTRY_API, null,
+                "application/json", Json.write(body).getBytes(StandardCharsets.UTF_8), op, Set.of(200, 201, 202));
+        if (a.status() != 200) {
+            awaitProvisioning(op);
+        }
         // Read back rather than trusting the PATCH answer: a 202 carries no body, and the caller verifies anyway.
         return policies();
+    }
+
+    /** ARM's long-running PATCH: poll the registry until provisioningState settles (bounded: 30 x 2 s). */
+    private void awaitProvisioning(Operation op) {
+        for (int i = 0; i < POLLS; i++) {
+            JsonNode registry = rest.getJson(resourceId + "?api-version=" + REGISTRY_API, op);
+            String state = registry.path("properties").path("provisioningState").asText("Succeeded");
+            if (state.equalsIgnoreCase("Succeeded")) {
+                return;
+            }
+            if (state.equalsIgnoreCase("Failed") || state.equalsIgnoreCase("Canceled")) {
+                throw new RegistryException(RegistryErrors.where(rest.registry(), op) + " failed: ARM reports "
+                        + "provisioningState " + state + ". Check the registry's activity log in the portal.", 200,
+                        state, null);
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the registry update", e);
+            }
+        }
+        throw new RegistryException(RegistryErrors.where(rest.registry(), op) + " did not finish: provisioningState"
+                + " is still not Succeeded after " + POLLS * POLL_INTERVAL_MS / 1000 + " s; check the registry later.",
+                202, null, null);
     }
 
     List<RegistryTask> tasks() {

@@ -11,7 +11,8 @@ record Operation(String name, String repository, Kind kind) {
                 + "'Container Registry Repository Reader')"),
         WRITE_METADATA("AcrPush (metadata write; on ABAC registries 'Container Registry Repository Writer')"),
         DELETE("AcrDelete (on ABAC registries 'Container Registry Repository Contributor')"),
-        DELETED_READ("a role with Microsoft.ContainerRegistry/registries/deleted/read (Owner, Contributor or a custom role)"),
+        DELETED_READ("a role with Microsoft.ContainerRegistry/registries/deleted/read "
+                + "(Owner, Contributor or a custom role)"),
         RESTORE("a role with Microsoft.ContainerRegistry/registries/deleted/restore/action "
                 + "(Owner, Contributor or a custom role)"),
         ARM_READ("Reader on the registry resource"),

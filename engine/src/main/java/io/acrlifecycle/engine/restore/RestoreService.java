@@ -162,7 +162,7 @@ public final class RestoreService {
                 restoreUntagged(it);
             }
             for (String tag : missing) {
-                registry.restore(it.repository, it.digest, tag, request.force());
+                restoreTag(it, tag, request.force());
                 restored.add(tag);
             }
         } catch (AuthenticationFailedException | AuthorizationFailedException e) {
@@ -185,13 +185,28 @@ public final class RestoreService {
                 + restored + " restored" : null);
     }
 
+    /**
+     * One restore call. A retried POST whose first attempt did reach ACR answers 404 (nothing left to restore): if
+     * the tag now points at the digest, that is our own restore, not a missing item.
+     */
+    private void restoreTag(Item it, String tag, boolean force) {
+        try {
+            registry.restore(it.repository, it.digest, tag, force);
+        } catch (NotFoundException e) {
+            Optional<TagInfo> now = registry.tag(it.repository, tag);
+            if (now.isEmpty() || !now.get().digest().equals(it.digest)) {
+                throw e;
+            }
+        }
+    }
+
     /** ACR restores with a tag: use a temporary one and remove it, leaving the manifest untagged as before. */
     private void restoreUntagged(Item it) {
         String temp = TEMP_TAG_PREFIX + it.digest.substring(it.digest.indexOf(':') + 1, it.digest.indexOf(':') + 13);
         for (int i = 0; registry.tag(it.repository, temp).isPresent(); i++) {
             temp = TEMP_TAG_PREFIX + it.digest.substring(7, 19) + "-" + i;
         }
-        registry.restore(it.repository, it.digest, temp, false);
+        restoreTag(it, temp, false);
         registry.deleteTag(it.repository, temp);
     }
 

@@ -24,33 +24,45 @@ public final class SoftDeletedItems {
 
     /** Everything soft-deleted in one repository (live or soft-deleted itself). */
     public Listing repository(String repository) {
+        Integer days = retentionDays();
         List<DeletedManifest> manifests = new ArrayList<>();
-        registry.deletedManifests(repository).forEach(manifests::add);
+        deletedManifests(repository, days).forEach(manifests::add);
         List<DeletedTag> tags = new ArrayList<>();
         registry.deletedTags(repository).forEach(tags::add);
-        List<DeletedRepository> repos = deletedRepositories().stream()
+        List<DeletedRepository> repos = deletedRepositories(days).stream()
                 .filter(r -> r.name().equals(repository)).toList();
         return new Listing(repos, manifests, tags);
     }
 
     /** Everything soft-deleted in the registry: every live and every soft-deleted repository is visited. */
     public Listing registryWide() {
-        List<DeletedRepository> repos = deletedRepositories();
+        Integer days = retentionDays();
+        List<DeletedRepository> repos = deletedRepositories(days);
         Set<String> names = new LinkedHashSet<>();
         registry.repositories().forEach(names::add);
         repos.forEach(r -> names.add(r.name()));
         List<DeletedManifest> manifests = new ArrayList<>();
         List<DeletedTag> tags = new ArrayList<>();
         for (String name : names) {
-            registry.deletedManifests(name).forEach(manifests::add);
+            deletedManifests(name, days).forEach(manifests::add);
             registry.deletedTags(name).forEach(tags::add);
         }
         return new Listing(repos, manifests, tags);
     }
 
-    private List<DeletedRepository> deletedRepositories() {
+    /** Read once per listing: expiry uses the current days, and one ARM call is enough. */
+    private Integer retentionDays() {
+        return registry instanceof AcrRegistry acr ? acr.currentRetentionDays() : null;
+    }
+
+    private Iterable<DeletedManifest> deletedManifests(String repository, Integer days) {
+        return registry instanceof AcrRegistry acr ? acr.deletedManifests(repository, days)
+                : registry.deletedManifests(repository);
+    }
+
+    private List<DeletedRepository> deletedRepositories(Integer days) {
         if (registry instanceof AcrRegistry acr) {
-            return acr.deletedRepositoryEntries();
+            return acr.deletedRepositoryEntries(days);
         }
         List<DeletedRepository> out = new ArrayList<>();
         registry.deletedRepositories().forEach(n -> out.add(new DeletedRepository(n, null, null, null)));

@@ -45,4 +45,16 @@ class ChallengeTest {
         assertThat(c.service()).isEqualTo("h");
         assertThat(c.scope()).isNull();
     }
+
+    @Test
+    void shouldShareOneRouteForEveryItemOfARepository() {
+        assertThat(AcrChallengePolicy.routePath("/v2/team%2Fapp/manifests/sha256:abc"))
+                .isEqualTo("/v2/team%2Fapp/manifests/*");
+        assertThat(AcrChallengePolicy.routePath("/acr/v1/app/_tags/v1")).isEqualTo("/acr/v1/app/_tags/*");
+        assertThat(AcrChallengePolicy.routePath("/acr/v1/_deleted/app/_manifests/sha256:1"))
+                .isEqualTo("/acr/v1/_deleted/app/_manifests/*");
+        assertThat(AcrChallengePolicy.routePath("/acr/v1/app/_tags")).isEqualTo("/acr/v1/app/_tags");
+        assertThat(AcrChallengePolicy.routePath("/acr/v1/other/_tags/v1")).isNotEqualTo(
+                AcrChallengePolicy.routePath("/acr/v1/app/_tags/v1"));
+    }
 }

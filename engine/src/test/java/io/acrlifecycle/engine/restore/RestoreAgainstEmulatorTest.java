@@ -73,6 +73,22 @@ class RestoreAgainstEmulatorTest {
     }
 
     @Test
+    void shouldRestoreWhenTheFirstRestoreCallLosesItsConnection() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String gone = emu.digestOf("app", "gone");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            emu.faults().add(io.acrlifecycle.emulator.FaultRule.drop("POST", "/acr/v1/_deleted/.*").times(1));
+
+            RestoreReport report = createService(registry, emu).restore(RestoreRequest.digest("app", gone, "v0"));
+
+            assertThat(report.items()).singleElement().extracting(RestoreItemResult::outcome)
+                    .isEqualTo(RestoreOutcome.RESTORED);
+            assertThat(registry.tag("app", "v0").orElseThrow().digest()).isEqualTo(gone);
+        }
+    }
+
+    @Test
     void shouldRestoreByTagTheNewestDeletedManifestThatHeldIt() {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);

@@ -215,4 +215,24 @@ class SoftDeleteEnsureAgainstEmulatorTest {
             });
         }
     }
+
+    @Test
+    void shouldReadScheduledPurgeTasksWithDecodedYaml() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed("""
+                {"registry": {"sku": "Standard", "softDelete": {"enabled": true, "retentionDays": 9}},
+                 "tasks": [{"name": "purge-nightly", "cmd": "acr purge --filter 'app:.*' --ago 30d --untagged",
+                            "schedule": "0 1 * * *", "status": "Enabled"}]}
+                """);
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            assertThat(registry.tasks()).singleElement().satisfies(t -> {
+                assertThat(t.name()).isEqualTo("purge-nightly");
+                assertThat(t.encodedTaskYaml()).contains("acr purge --filter 'app:.*' --ago 30d --untagged");
+                assertThat(t.timers()).singleElement().satisfies(timer ->
+                        assertThat(timer.schedule()).isEqualTo("0 1 * * *"));
+            });
+            assertThat(emu.requestLog().entries()).filteredOn(e -> e.path().endsWith("/tasks"))
+                    .allSatisfy(e -> assertThat(e.query()).contains("api-version=2019-06-01-preview"));
+        }
+    }
 }

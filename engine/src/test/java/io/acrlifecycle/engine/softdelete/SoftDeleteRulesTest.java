@@ -100,4 +100,14 @@ class SoftDeleteRulesTest {
         assertThat(SoftDeleteEnsure.warnings(PREMIUM_OFF, SoftDeleteEnsure.desired(PREMIUM_OFF,
                 SoftDeleteRequest.enable(30)))).isEmpty();
     }
+
+    @Test
+    void shouldSerialiseTheResultThroughTheSharedJson() {
+        RegistryPolicies on = new RegistryPolicies("Basic", true, 14, false, 7, false, false);
+        SoftDeleteResult r = new SoftDeleteResult(PREMIUM_OFF, on, SoftDeleteEnsure.drift(PREMIUM_OFF, on), true,
+                false, "changed", java.util.List.of());
+
+        assertThat(io.acrlifecycle.engine.json.Json.write(r)).contains("\"changed\":true",
+                "\"field\":\"softDeletePolicy.retentionDays\"", "\"before\":\"7\"", "\"after\":\"14\"");
+    }
 }

@@ -1,0 +1,124 @@
+package io.acrlifecycle.cli;
+
+import io.acrlifecycle.engine.json.Json;
+import io.acrlifecycle.engine.registry.RegistryException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code acr-lifecycle}: the engine on the command line. Every subcommand only turns flags into an engine request
+ * and renders the engine's report; the decisions live in the engine.
+ */
+@Command(name = "acr-lifecycle", mixinStandardHelpOptions = true, version = "acr-lifecycle 0.1.0",
+        description = "Keeps Azure Container Registry images from being lost by accident: soft delete, purge with "
+                + "a journal and undo, restore, deploy guard.",
+        subcommands = {CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  done (including dry runs and guard warnings)", "  1  failed", "  2  usage: bad flag or input",
+                "  3  guard blocked the deploy", "  4  refused by a safety net (--max-deletes, soft delete off)"})
+public class Main implements Runnable {
+
+    private final Io io;
+
+    public Main() {
+        this(Io.system());
+    }
+
+    public Main(Io io) {
+        this.io = io;
+    }
+
+    public Io io() {
+        return io;
+    }
+
+    @Override
+    public void run() {
+        // no subcommand: show what there is
+        new CommandLine(this).usage(io.err());
+    }
+
+    public static void main(String[] args) {
+        // the embedded emulator (demo, emulator) runs on the JDK HTTP server: without TCP_NODELAY each small
+        // response can wait for a delayed ACK (tests run with the same setting, see the root pom's surefire config)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+        System.exit(run(Io.system(), args));
+    }
+
+    /** The testable entry point: runs one command line and returns its exit code. */
+    public static int run(Io io, String... args) {
+        return commandLine(io).execute(args);
+    }
+
+    /** The configured picocli command line; tests may call {@code execute} on it directly. */
+    public static CommandLine commandLine(Io io) {
+        CommandLine cli = new CommandLine(new Main(io));
+        Commands.register(cli);
+        cli.setOut(io.out());
+        cli.setErr(io.err());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, line, parseResult) -> failure(io, e, line));
+        return cli;
+    }
+
+    /** A bad flag: say which and what is accepted, point at the help, exit 2. Nothing ran. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("error: " + e.getMessage());
+        if (e instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                err.println("did you mean: " + String.join(", ", suggestions) + "?");
+            }
+        }
+        err.println("usage: " + line.getCommandSpec().qualifiedName() + " "
+                + synopsis(line) + "\nsee '" + line.getCommandSpec().qualifiedName() + " --help'");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String synopsis(CommandLine line) {
+        String full = line.getHelp().synopsis(0).trim();
+        int space = full.indexOf(' ');
+        String rest = space < 0 ? "" : full.substring(space + 1).trim();
+        return rest.replaceAll("\\s+", " ");
+    }
+
+    /**
+     * An exception out of a command: bad input the engine refused (exit 2), a registry or I/O failure (exit 1).
+     * The message is the engine's, which names the field and the accepted form and never carries a secret.
+     */
+    private static int failure(Io io, Exception e, CommandLine line) {
+        int code = e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILED;
+        String message = e instanceof RegistryException || e instanceof IllegalArgumentException
+                || e instanceof CliException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (e instanceof CliException cli) {
+            code = cli.exitCode();
+        }
+        Object command = line.getCommand();
+        if (command instanceof BaseCommand base && base.jsonOutput()) {
+            io.out().println(Json.writePretty(CommandResult.error(base.commandName(), code, message)));
+            io.out().flush();
+        }
+        io.err().println("error: " + message);
+        if (Boolean.parseBoolean(io.env().getOrDefault("ACRLC_DEBUG", "false"))) {
+            e.printStackTrace(io.err());
+        }
+        io.err().flush();
+        return code;
+    }
+
+    /** Keeps the parse result reachable for tests that inspect it. */
+    static ParseResult parse(Io io, String... args) {
+        return commandLine(io).parseArgs(args);
+    }
+}

@@ -1,0 +1,51 @@
+package io.acrlifecycle.cli;
+
+import io.acrlifecycle.engine.purge.undo.PurgeUndo;
+import io.acrlifecycle.engine.purge.undo.UndoItem;
+import io.acrlifecycle.engine.purge.undo.UndoReport;
+import io.acrlifecycle.engine.registry.AcrRegistry;
+import io.acrlifecycle.engine.report.RegistrySections;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code undo}: restores everything a purge journal recorded as deleted, in a working order. */
+@Command(name = "undo", mixinStandardHelpOptions = true,
+        description = {"Undo a purge: restore every manifest and tag its journal recorded, children before their "
+                + "index and subjects before their referrers. Items whose soft-delete retention has passed are "
+                + "reported as EXPIRED."},
+        footer = {"", "Example:", "  acr-lifecycle undo -r myregistry --journal acrlc-out/purge-journal-20261126.jsonl"})
+public class UndoCommand extends RegistryCommand {
+
+    @Option(names = "--journal", paramLabel = "FILE", required = true, description = "The purge's journal file.")
+    Path journal;
+
+    @Override
+    protected CommandResult execute() {
+        if (!Files.isRegularFile(journal)) {
+            throw CliException.usage("--journal: '" + journal + "' is not a file; accepted: the journal a purge "
+                    + "wrote (--journal FILE, or the path it printed)");
+        }
+        try (AcrRegistry registry = openRegistry()) {
+            UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoAdapter(registry, log()));
+            UndoReport.Totals t = report.totals();
+            boolean complete = t.restored() + t.alreadyLive() == t.targets();
+            StringBuilder text = new StringBuilder();
+            for (UndoItem i : report.items()) {
+                if (i.outcome() != io.acrlifecycle.engine.purge.undo.UndoOutcome.RESTORED) {
+                    text.append(i.outcome()).append(": ").append(i.repository()).append('@').append(i.digest())
+                            .append(i.detail() == null ? "" : " (" + i.detail() + ")").append('\n');
+                }
+            }
+            text.append("restored ").append(t.restored()).append(" of ").append(t.targets())
+                    .append(" manifest(s); already live ").append(t.alreadyLive()).append(", expired ")
+                    .append(t.expired()).append(", conflict ").append(t.conflict()).append(", not found ")
+                    .append(t.notFound()).append(", failed ").append(t.failed()).append('\n');
+            return CommandResult.of(commandName(), complete ? "done" : "failed",
+                    complete ? ExitCodes.DONE : ExitCodes.FAILED, registry.loginServer(), report, text.toString(),
+                    List.of(RegistrySections.undo("Undo purge", report)));
+        }
+    }
+}

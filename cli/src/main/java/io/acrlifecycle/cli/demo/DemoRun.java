@@ -1,0 +1,220 @@
+package io.acrlifecycle.cli.demo;
+
+import io.acrlifecycle.cli.RestoreServiceUndoAdapter;
+import io.acrlifecycle.cli.StaticTokenCredential;
+import io.acrlifecycle.emulator.AcrEmulator;
+import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.model.DeleteOutcome;
+import io.acrlifecycle.engine.model.DeletedManifest;
+import io.acrlifecycle.engine.model.TagInfo;
+import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.PurgeRequest;
+import io.acrlifecycle.engine.purge.PurgeService;
+import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
+import io.acrlifecycle.engine.purge.plan.SpareReason;
+import io.acrlifecycle.engine.purge.plan.Spared;
+import io.acrlifecycle.engine.purge.undo.PurgeUndo;
+import io.acrlifecycle.engine.purge.undo.UndoReport;
+import io.acrlifecycle.engine.registry.AcrRegistry;
+import io.acrlifecycle.engine.registry.Registries;
+import io.acrlifecycle.engine.registry.RegistryConfig;
+import io.acrlifecycle.engine.report.PurgeSections;
+import io.acrlifecycle.engine.report.RegistrySections;
+import io.acrlifecycle.engine.report.Section;
+import io.acrlifecycle.engine.report.Sizes;
+import io.acrlifecycle.engine.report.Table;
+import io.acrlifecycle.engine.restore.RestoreItemResult;
+import io.acrlifecycle.engine.restore.RestoreReport;
+import io.acrlifecycle.engine.restore.RestoreRequest;
+import io.acrlifecycle.engine.restore.RestoreService;
+import io.acrlifecycle.engine.softdelete.SoftDeleteEnsure;
+import io.acrlifecycle.engine.softdelete.SoftDeleteRequest;
+import io.acrlifecycle.engine.softdelete.SoftDeleteResult;
+import io.acrlifecycle.engine.softdelete.SoftDeletedItems;
+import io.acrlifecycle.engine.usage.UsageReport;
+import io.acrlifecycle.engine.usage.UsageService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The demo's steps after the registry is seeded. Every step calls the same engine services the commands call, then
+ * narrates the engine's report; nothing here decides what to delete or keep.
+ */
+final class DemoRun {
+    private final AcrEmulator emu;
+    private final DemoStory story;
+    private final Path out;
+    private final EngineLog log;
+    private UsageReport usageBefore;
+
+    DemoRun(AcrEmulator emu, DemoStory story, Path out, EngineLog log) {
+        this.emu = emu;
+        this.story = story;
+        this.out = out;
+        this.log = log;
+    }
+
+    /** The registry as a user would reach it: HTTPS with the emulator's CA, an AAD token, data plane and ARM. */
+    AcrRegistry open() {
+        return Registries.open(RegistryConfig.builder().loginServer(emu.loginServer()).endpoint(emu.endpoint())
+                .resourceId(emu.resourceId()).sslContext(emu.sslContext())
+                .credential(new StaticTokenCredential(emu.aadToken())).log(log).build());
+    }
+
+    void run() throws Exception {
+        try (AcrRegistry registry = open()) {
+            usageBefore = usage(registry, "Usage before");
+            ensureSoftDelete(registry);
+            DemoGuard.deploys(registry, story, log);
+            PurgeReport dryRun = purge(registry, true);
+            PurgeReport purge = purge(registry, false);
+            String digest = accidentalDelete(registry);
+            restore(registry, digest);
+            undo(registry, purge);
+            UsageReport after = usage(registry, "Usage after");
+            compare(after);
+            story.record("plannedDeletes", dryRun.planned().tagsToUntag() + dryRun.planned().manifestsToDelete(),
+                    null);
+        }
+    }
+
+    private UsageReport usage(AcrRegistry registry, String title) {
+        story.title(title);
+        UsageReport u = new UsageService(registry).usage();
+        story.block(io.acrlifecycle.cli.UsageCommand.text(u).strip());
+        story.record(title.equals("Usage before") ? "usageBefore" : "usageAfter", u,
+                RegistrySections.usage(title, u));
+        return u;
+    }
+
+    private void ensureSoftDelete(AcrRegistry registry) {
+        story.title("Ensure soft delete (7 days), as the pipeline declares it");
+        SoftDeleteResult r = new SoftDeleteEnsure(registry, log).ensure(SoftDeleteRequest.enable(7));
+        story.block(r.message());
+        story.record("softDelete", r, RegistrySections.softDelete("Ensure soft delete", r));
+    }
+
+    private PurgeReport purge(AcrRegistry registry, boolean dryRun) throws Exception {
+        story.title(dryRun ? "Purge, dry run: what the nightly task's policy would delete"
+                : "Purge, for real, with a journal");
+        story.block("acr purge --filter '" + DemoSeed.PURGE_FILTER + "' --ago 30d --keep 10 --untagged"
+                + (dryRun ? "" : " --execute"));
+        Path journal = out.resolve("purge-journal.jsonl");
+        if (!dryRun) {
+            Files.deleteIfExists(journal);
+        }
+        PurgeRequest request = PurgeRequest.builder().filter(DemoSeed.PURGE_FILTER).ago("30d").keep(10)
+                .untagged(true).dryRun(dryRun).concurrency(8).journal(dryRun ? null : journal).build();
+        long start = System.nanoTime();
+        PurgeReport report = PurgeService.run(registry, request, null, EngineLog.SILENT);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (dryRun) {
+            for (RepositoryPlan repo : report.plan().repositories()) {
+                story.block(String.format("%-9s %3d tags to untag, %3d manifests to delete (%s), %3d spared",
+                        repo.repository(), repo.untag().size(), repo.delete().size(), Sizes.human(repo.bytes()),
+                        repo.spared().size()));
+            }
+            story.block("spared because: " + spareSummary(report));
+        } else {
+            PurgeReport.Totals t = report.totals();
+            story.block(String.format("deleted %d tags and %d manifests (%s) in %.1f s; locked skipped: %d, errors: %d",
+                    t.tagsUntagged(), t.manifestsDeleted(), Sizes.human(t.bytesReclaimed()), seconds,
+                    t.skippedLocked(), t.errors()));
+            story.block("journal: " + journal.toAbsolutePath());
+            story.block("soft delete is on: all of it can still be restored for 7 days");
+        }
+        story.record(dryRun ? "purgeDryRun" : "purge", report,
+                PurgeSections.of(dryRun ? "Purge (dry run)" : "Purge", report));
+        return report;
+    }
+
+    private static String spareSummary(PurgeReport report) {
+        Map<SpareReason, Integer> counts = new EnumMap<>(SpareReason.class);
+        for (RepositoryPlan repo : report.plan().repositories()) {
+            for (Spared s : repo.spared()) {
+                counts.merge(s.reason(), 1, Integer::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        counts.forEach((reason, n) -> text.append(text.length() == 0 ? "" : ", ")
+                .append(reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(' ').append(n));
+        return text.toString();
+    }
+
+    private String accidentalDelete(AcrRegistry registry) {
+        story.title("An accidental delete of a production image");
+        String image = DemoSeed.API + ":" + DemoSeed.ACCIDENT_TAG;
+        TagInfo tag = registry.tag(DemoSeed.API, DemoSeed.ACCIDENT_TAG).orElseThrow(
+                () -> new IllegalStateException("the demo registry lost " + image));
+        story.block("someone cleans up by hand: az acr repository delete --image " + image + " --yes");
+        DeleteOutcome outcome = registry.deleteManifest(DemoSeed.API, tag.digest());
+        boolean gone = registry.tag(DemoSeed.API, DemoSeed.ACCIDENT_TAG).isEmpty();
+        story.block(image + " (" + PurgeSections.shortDigest(tag.digest()) + "): " + outcome
+                + (gone ? "; production can no longer pull it" : ""));
+        story.record("accidentalDelete", Map.of("image", image, "digest", tag.digest(), "outcome", outcome.name()),
+                Section.builder("An accidental delete").outcome(Section.Outcome.WARN)
+                        .fact("image", image).fact("digest", tag.digest()).fact("outcome", outcome.name())
+                        .note("az acr repository delete --image " + image + " removes the manifest and every tag "
+                                + "on it.").build());
+        return tag.digest();
+    }
+
+    private void restore(AcrRegistry registry, String digest) {
+        story.title("Find it among the soft-deleted images and restore it");
+        SoftDeletedItems.Listing listing = new SoftDeletedItems(registry).repository(DemoSeed.API);
+        for (DeletedManifest m : listing.manifests()) {
+            if (m.digest().equals(digest)) {
+                story.block("list-deleted: " + DemoSeed.API + "@" + PurgeSections.shortDigest(m.digest())
+                        + " former tags " + m.formerTags() + ", deleted " + m.deletedAt() + ", expires "
+                        + m.expiresAt());
+            }
+        }
+        story.block("acr-lifecycle restore --repository " + DemoSeed.API + " --tag " + DemoSeed.ACCIDENT_TAG);
+        RestoreReport report = new RestoreService(registry, log)
+                .restore(RestoreRequest.tag(DemoSeed.API, DemoSeed.ACCIDENT_TAG));
+        for (RestoreItemResult item : report.items()) {
+            story.block(item.outcome() + ": " + DemoSeed.API + "@" + PurgeSections.shortDigest(item.digest())
+                    + " tags " + item.restoredTags());
+        }
+        boolean back = registry.tag(DemoSeed.API, DemoSeed.ACCIDENT_TAG).map(t -> t.digest().equals(digest))
+                .orElse(false);
+        story.block(back ? DemoSeed.API + ":" + DemoSeed.ACCIDENT_TAG + " is back, same digest"
+                : "the tag did not come back");
+        Table.Builder deleted = Table.builder("soft-deleted in " + DemoSeed.API + " before the restore", "digest",
+                "former tags", "deleted at", "expires at");
+        listing.manifests().stream().filter(m -> m.digest().equals(digest)).forEach(m -> deleted.row(
+                m.digest(), String.join(", ", m.formerTags()), m.deletedAt(), m.expiresAt()));
+        Section restoreSection = RegistrySections.restore("Restore " + DemoSeed.API + ":" + DemoSeed.ACCIDENT_TAG,
+                report);
+        story.record("restore", report, new Section(restoreSection.title(), restoreSection.outcome(),
+                restoreSection.facts(), restoreSection.notes(),
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(deleted.build()),
+                        restoreSection.tables().stream()).toList()));
+    }
+
+    private void undo(AcrRegistry registry, PurgeReport purge) {
+        story.title("Undo the purge from its journal");
+        Path journal = Path.of(purge.journal());
+        story.block("acr-lifecycle undo --journal " + journal.toAbsolutePath());
+        UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoAdapter(registry, log));
+        UndoReport.Totals t = report.totals();
+        story.block(String.format("restored %d of %d manifests (children before indexes, subjects before referrers);"
+                + " already live %d, expired %d, conflict %d, failed %d", t.restored(), t.targets(), t.alreadyLive(),
+                t.expired(), t.conflict(), t.failed()));
+        story.record("undo", report, RegistrySections.undo("Undo the purge", report));
+    }
+
+    private void compare(UsageReport after) {
+        Table.Builder table = Table.builder("before and after", "", "before", "after")
+                .row("storage used", Sizes.human(usageBefore.storageUsedBytes()), Sizes.human(after.storageUsedBytes()))
+                .row("soft-deleted manifests", usageBefore.softDeletedManifests(), after.softDeletedManifests())
+                .row("soft-deleted bytes (estimated)", Sizes.human(usageBefore.softDeletedEstimatedBytes()),
+                        Sizes.human(after.softDeletedEstimatedBytes()));
+        story.block("before: " + Sizes.human(usageBefore.storageUsedBytes()) + " used, after: "
+                + Sizes.human(after.storageUsedBytes()) + " used (everything purged was restored by the undo)");
+        story.record(null, null, Section.builder("Usage before and after").outcome(Section.Outcome.INFO)
+                .table(table.build()).build());
+    }
+}

@@ -1,0 +1,88 @@
+package io.acrlifecycle.engine.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One step of a report. {@code outcome} is a short word shown as a badge ({@link Outcome}); {@code facts} are the
+ * totals (label and value); {@code notes} are sentences a person should read; {@code tables} hold the detail, usually
+ * one per repository.
+ */
+public record Section(String title, Outcome outcome, List<Fact> facts, List<String> notes, List<Table> tables) {
+
+    public Section {
+        Objects.requireNonNull(title, "title");
+        outcome = outcome == null ? Outcome.INFO : outcome;
+        facts = facts == null ? List.of() : List.copyOf(facts);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        tables = tables == null ? List.of() : List.copyOf(tables);
+    }
+
+    /** The badge of a section: its colour in HTML and its word in text. */
+    public enum Outcome {
+        DONE("done"), DRY_RUN("dry run"), PASS("pass"), WARN("warn"), BLOCK("blocked"), REFUSED("refused"),
+        FAILED("failed"), INFO("info");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A label and its value, e.g. "bytes reclaimed" and "1.2 GiB". */
+    public record Fact(String label, String value) {
+        public Fact {
+            Objects.requireNonNull(label, "label");
+            value = value == null ? "" : value;
+        }
+    }
+
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** Sections are assembled piece by piece by the converters; the record stays immutable. */
+    public static final class Builder {
+        private final String title;
+        private Outcome outcome = Outcome.INFO;
+        private final List<Fact> facts = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final List<Table> tables = new ArrayList<>();
+
+        private Builder(String title) {
+            this.title = title;
+        }
+
+        public Builder outcome(Outcome value) {
+            this.outcome = value;
+            return this;
+        }
+
+        public Builder fact(String label, Object value) {
+            facts.add(new Fact(label, value == null ? "" : String.valueOf(value)));
+            return this;
+        }
+
+        public Builder note(String line) {
+            notes.add(line);
+            return this;
+        }
+
+        public Builder table(Table table) {
+            if (table != null) {
+                tables.add(table);
+            }
+            return this;
+        }
+
+        public Section build() {
+            return new Section(title, outcome, facts, notes, tables);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.jenkins.plugins.acrlifecycle;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.registry.Registry;
+import io.acrlifecycle.engine.registry.RegistryException;
+import io.acrlifecycle.engine.summary.BuildSummary;
+import io.acrlifecycle.engine.summary.StepParameterException;
+import io.acrlifecycle.engine.summary.Verb;
+import io.acrlifecycle.engine.summary.Verbs;
+import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
+import io.jenkins.plugins.acrlifecycle.credentials.RegistryAccess;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one implementation behind each Pipeline step and its freestyle twin: validate, open the registry with the
+ * build's credentials, let the engine do the work, record the summary on the build, apply the guard's verdict.
+ */
+public final class AcrRunner {
+    /** Parameters naming a workspace file; the file is copied into the build so the build keeps what it used. */
+    private static final List<String> WORKSPACE_FILES = List.of("rulesFile", "journal");
+
+    private AcrRunner() {
+    }
+
+    public static BuildSummary run(Verb verb, Map<String, Object> raw, Run<?, ?> run, @CheckForNull FilePath workspace,
+            TaskListener listener) throws IOException, InterruptedException {
+        Map<String, Object> parameters = new LinkedHashMap<>(raw);
+        AcrBuildAction action = AcrBuildAction.attach(run);
+        for (String field : WORKSPACE_FILES) {
+            if (parameters.get(field) != null) {
+                parameters.put(field, copyIntoBuild(field, (String) parameters.get(field), workspace, action, run));
+            }
+        }
+        try {
+            Verbs.validate(verb, parameters);
+        } catch (StepParameterException e) {
+            throw new AbortException(e.getMessage());
+        }
+        EngineLog log = new ListenerLog(listener);
+        Path journal = verb == Verb.PURGE ? action.newJournal(run).toPath() : null;
+        BuildSummary summary;
+        try (Registry registry = RegistryAccess.open(run, (String) parameters.get("registry"),
+                (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
+                (String) parameters.get("endpoint"), log)) {
+            summary = Verbs.run(verb, registry, parameters, journal, log);
+        } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
+            // Engine messages name the field or the ACR error and never carry secrets.
+            throw new AbortException(verb.stepName() + ": " + e.getMessage());
+        }
+        action.add(run, verb, summary, parameters, journal);
+        return applyVerdict(summary, run, listener);
+    }
+
+    /**
+     * A call that did not complete fails the build (after its summary is recorded). A guard block fails it with the
+     * guard's reasons; warn leaves it UNSTABLE and carries on.
+     */
+    private static BuildSummary applyVerdict(BuildSummary summary, Run<?, ?> run, TaskListener listener)
+            throws AbortException {
+        if (summary.failure() != null) {
+            throw new AbortException(summary.failure());
+        }
+        if (summary.verdict() == BuildSummary.Verdict.BLOCK) {
+            throw new AbortException("acrGuard blocked the deployment: " + String.join("; ", summary.messages()));
+        }
+        if (summary.verdict() == BuildSummary.Verdict.WARN) {
+            listener.getLogger().println("[ACR] acrGuard warns: " + String.join("; ", summary.messages()));
+            run.setResult(Result.UNSTABLE);
+        }
+        return summary;
+    }
+
+    private static String copyIntoBuild(String field, String relative, @CheckForNull FilePath workspace,
+            AcrBuildAction action, Run<?, ?> run) throws IOException, InterruptedException {
+        if (workspace == null) {
+            throw new AbortException(field + ": '" + relative + "' is a workspace file; run the step inside node {}");
+        }
+        if (!workspace.isDescendant(relative) || !workspace.child(relative).exists()) {
+            throw new AbortException(field + ": '" + relative + "' is not a file in the workspace");
+        }
+        File copy = action.newFile(run, field, relative);
+        workspace.child(relative).copyTo(new FilePath(copy));
+        return copy.getAbsolutePath();
+    }
+}

@@ -1,0 +1,92 @@
+package io.jenkins.plugins.acrlifecycle.builders;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import io.acrlifecycle.engine.summary.Verb;
+import io.jenkins.plugins.acrlifecycle.steps.AcrGuardStep;
+import java.util.Map;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/** The freestyle build step for {@link AcrGuardStep}: same fields, same runner, no Pipeline return value. */
+public class AcrGuardBuilder extends AcrBuilder {
+    private final String image;
+    private String expectedDigest;
+    private String window;
+    private String mode;
+    private boolean lock;
+
+    @DataBoundConstructor
+    public AcrGuardBuilder(String registry, String credentialsId, String image) {
+        super(registry, credentialsId);
+        this.image = Util.fixEmptyAndTrim(image);
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    public String getExpectedDigest() {
+        return expectedDigest;
+    }
+
+    @DataBoundSetter
+    public void setExpectedDigest(String expectedDigest) {
+        this.expectedDigest = Util.fixEmptyAndTrim(expectedDigest);
+    }
+
+    public String getWindow() {
+        return window;
+    }
+
+    @DataBoundSetter
+    public void setWindow(String window) {
+        this.window = Util.fixEmptyAndTrim(window);
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    @DataBoundSetter
+    public void setMode(String mode) {
+        this.mode = Util.fixEmptyAndTrim(mode);
+    }
+
+    public boolean isLock() {
+        return lock;
+    }
+
+    @DataBoundSetter
+    public void setLock(boolean lock) {
+        this.lock = lock;
+    }
+
+    @Override
+    protected Verb verb() {
+        return Verb.GUARD;
+    }
+
+    @Override
+    protected void addParameters(Map<String, Object> parameters) {
+        parameters.put("image", image);
+        parameters.put("expectedDigest", expectedDigest);
+        parameters.put("window", window);
+        parameters.put("mode", mode);
+        parameters.put("lock", lock);
+    }
+
+    @Extension
+    public static class DescriptorImpl extends AcrBuilderDescriptor {
+        public DescriptorImpl() {
+            super(AcrGuardBuilder.class, AcrGuardStep.class, Verb.GUARD);
+        }
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return "ACR: deploy guard";
+        }
+    }
+}

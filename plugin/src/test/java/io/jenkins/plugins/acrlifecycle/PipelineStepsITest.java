@@ -1,0 +1,161 @@
+package io.jenkins.plugins.acrlifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.acrlifecycle.emulator.AcrEmulator;
+import io.acrlifecycle.emulator.AcrEmulatorExtension;
+import io.acrlifecycle.engine.summary.BuildSummary;
+import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
+import java.io.File;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** Each step in a sandboxed Pipeline against a real emulator, over HTTPS, through the engine. */
+@WithJenkins
+class PipelineStepsITest {
+    @RegisterExtension
+    static final AcrEmulatorExtension EMU = new AcrEmulatorExtension();
+
+    private JenkinsRule j;
+    private AcrEmulator emulator;
+
+    @BeforeEach
+    void connect(JenkinsRule rule) throws Exception {
+        j = rule;
+        emulator = EMU.emulator();
+        EmulatorFixture.connect(emulator);
+    }
+
+    @AfterEach
+    void disconnect() {
+        EmulatorFixture.disconnect();
+    }
+
+    private WorkflowRun run(String script, Result expected) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+        job.setDefinition(new CpsFlowDefinition(EmulatorFixture.preamble(emulator) + script, true));
+        return j.buildAndAssertStatus(expected, job);
+    }
+
+    @Test
+    void shouldPurgeOldTagsAndReturnTheTotals() throws Exception {
+        WorkflowRun b = run("""
+                def r = acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', ago: '30d', untagged: true
+                echo "untagged=${r.tagsUntagged} deleted=${r.manifestsDeleted} kind=${r['kind']}"
+                """, Result.SUCCESS);
+
+        j.assertLogContains("untagged=2 deleted=2 kind=PURGE", b);
+        AcrBuildAction action = b.getAction(AcrBuildAction.class);
+        assertThat(action.getEntries()).singleElement().satisfies(e -> {
+            assertThat(e.getStep()).isEqualTo("acrPurge");
+            assertThat(e.isUndoable()).isTrue();
+            assertThat(new File(new File(b.getRootDir(), "acr-lifecycle"), e.getJournal())).isFile();
+        });
+        assertThat(emulator.requestLog().count("DELETE", ".*app.*")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void shouldDeleteNothingInADryRun() throws Exception {
+        WorkflowRun b = run("""
+                def r = acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', ago: '30d', dryRun: true
+                echo "dryRun=${r.dryRun} untagged=${r.tagsUntagged}"
+                """, Result.SUCCESS);
+
+        j.assertLogContains("dryRun=true untagged=2", b);
+        assertThat(emulator.requestLog().count("DELETE", ".*")).isZero();
+        assertThat(b.getAction(AcrBuildAction.class).getEntries().get(0).isUndoable()).isFalse();
+    }
+
+    @Test
+    void shouldRefuseBadParametersBeforeTouchingTheRegistry() throws Exception {
+        WorkflowRun b = run("acrPurge registry: registry, credentialsId: creds, keep: -1", Result.FAILURE);
+
+        j.assertLogContains("filter: missing", b);
+        j.assertLogContains("keep: '-1' is not a whole number", b);
+        assertThat(emulator.requestLog().entries()).isEmpty();
+    }
+
+    @Test
+    void shouldRestoreASoftDeletedTag() throws Exception {
+        WorkflowRun b = run("""
+                def r = acrRestore registry: registry, credentialsId: creds, repository: 'app', tag: 'v0'
+                echo "restored=${r.restored}"
+                """, Result.SUCCESS);
+
+        j.assertLogContains("restored=1", b);
+        assertThat(b.getAction(AcrBuildAction.class).summaries()).extracting(BuildSummary::kind)
+                .containsExactly(BuildSummary.Kind.RESTORE);
+    }
+
+    @Test
+    void shouldWarnButNotBlockWhenTheDigestMatchesAndArmIsOutOfReach() throws Exception {
+        String digest = emulator.digestOf("app", "new");
+
+        // An ACR user instead of Azure credentials, and no resourceId: the guard cannot read the registry's tasks
+        // and policies over ARM, says so, and warns; the digest matches, so it does not block.
+        WorkflowRun b = run("""
+                def r = acrGuard registry: registry, credentialsId: creds, image: 'app:v3', expectedDigest: '%s'
+                echo "verdict=${r.verdict}"
+                """.formatted(digest), Result.UNSTABLE);
+
+        j.assertLogContains("verdict=WARN", b);
+        j.assertLogContains("no ARM resource id was given", b);
+    }
+
+    @Test
+    void shouldFailTheBuildWhenTheGuardBlocks() throws Exception {
+        String otherDigest = emulator.digestOf("app", "old1");
+
+        WorkflowRun b = run("acrGuard registry: registry, credentialsId: creds, image: 'app:v3', expectedDigest: '"
+                + otherDigest + "'", Result.FAILURE);
+
+        j.assertLogContains("acrGuard blocked the deployment", b);
+        assertThat(b.getAction(AcrBuildAction.class).summaries()).singleElement()
+                .satisfies(s -> assertThat(s.guardBlocks()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldOnlyMarkTheBuildUnstableInWarnMode() throws Exception {
+        String otherDigest = emulator.digestOf("app", "old1");
+
+        WorkflowRun b = run("""
+                acrGuard registry: registry, credentialsId: creds, image: 'app:v3', expectedDigest: '%s', mode: 'warn'
+                echo 'deploying anyway'
+                """.formatted(otherDigest), Result.UNSTABLE);
+
+        j.assertLogContains("acrGuard warns", b);
+        j.assertLogContains("deploying anyway", b);
+    }
+
+    @Test
+    void shouldFailSoftDeleteEnsureWithoutAResourceIdNamingTheProblem() throws Exception {
+        WorkflowRun b = run("acrSoftDeleteEnsure registry: registry, credentialsId: creds, status: 'on'",
+                Result.FAILURE);
+
+        j.assertLogContains("status: 'on' is not accepted; accepted: disabled, enabled", b);
+    }
+
+    @Test
+    void shouldNameTheMissingResourceIdWhenPoliciesNeedArm() throws Exception {
+        WorkflowRun b = run("acrSoftDeleteEnsure registry: registry, credentialsId: creds, status: 'enabled'",
+                Result.FAILURE);
+
+        j.assertLogContains("acrSoftDeleteEnsure: ARM operation on registry", b);
+        j.assertLogContains("no ARM resource id was given", b);
+    }
+
+    @Test
+    void shouldRefuseUnknownCredentials() throws Exception {
+        WorkflowRun b = run("acrPurge registry: registry, credentialsId: 'nope', filter: 'app:.*'", Result.FAILURE);
+
+        j.assertLogContains("credentialsId: no credentials 'nope' that this build may use", b);
+    }
+}
