@@ -58,12 +58,19 @@ public final class PurgeBench {
     /** Seeds, injects latency, plans (not timed), then times the execution of the untags. */
     public static Throughput throughput(BenchTarget target, int tags, Duration latency, int concurrency) {
         String repo = "bench";
-        target.seed(repo, tags);
         Registry registry = target.registry();
+        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
+        // warm up the HTTP stack and the JIT on a small repository first, so the figure is the steady state
+        target.seed("warmup", Math.min(500, Math.max(1, tags / 10)));
+        PurgePlan warm = PurgeService.plan(registry, PurgeRules.fromAcrPurgeArgs(List.of("warmup:.*"), "0d", 0, false,
+                false, false), Instant.now(), EngineLog.SILENT);
+        target.latency(latency);
+        new PurgeExecutor(registry, opts, null, EngineLog.SILENT).execute(warm, null);
+        target.latency(Duration.ZERO);
+        target.seed(repo, tags);
         PurgeRules rules = PurgeRules.fromAcrPurgeArgs(List.of(repo + ":.*"), "0d", 0, false, false, false);
         PurgePlan plan = PurgeService.plan(registry, rules, Instant.now(), EngineLog.SILENT);
         target.latency(latency);
-        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
         PurgeExecutor exec = new PurgeExecutor(registry, opts, null, EngineLog.SILENT);
         long t0 = System.nanoTime();
         PurgeReport report = exec.execute(plan, null);
