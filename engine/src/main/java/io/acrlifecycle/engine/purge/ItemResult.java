@@ -25,6 +25,10 @@ public record ItemResult(String kind, String repository, String tag, String dige
         NOT_ATTEMPTED
     }
 
+    public ItemResult withDetail(String d) {
+        return new ItemResult(kind, repository, tag, digest, tags, bytes, rule, outcome, d);
+    }
+
     public boolean isDone() {
         return outcome == Outcome.DELETED || outcome == Outcome.ALREADY_GONE || outcome == Outcome.ALREADY_DONE;
     }

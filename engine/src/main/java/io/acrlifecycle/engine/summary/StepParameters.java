@@ -44,12 +44,23 @@ public final class StepParameters {
     }
 
     public boolean flag(String field) {
+        return flag(field, false);
+    }
+
+    /** A boolean, or {@code fallback} when absent or empty (safety switches such as requireSoftDelete default on). */
+    public boolean flag(String field, boolean fallback) {
         Object value = raw.get(field);
-        if (value == null || value instanceof Boolean) {
-            return Boolean.TRUE.equals(value);
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Boolean b) {
+            return b;
         }
         String s = value.toString().trim().toLowerCase(Locale.ROOT);
-        if (s.isEmpty() || s.equals("false")) {
+        if (s.isEmpty()) {
+            return fallback;
+        }
+        if (s.equals("false")) {
             return false;
         }
         if (s.equals("true")) {

@@ -164,7 +164,7 @@ public final class Verbs {
         PurgeRequest.Builder request = PurgeRequest.builder().filters(p.lines("filter")).ago(p.text("ago"))
                 .keep(p.integer("keep", 0, Integer.MAX_VALUE, null)).untagged(p.flag("untagged"))
                 .untaggedOnly(p.flag("untaggedOnly")).includeLocked(p.flag("includeLocked")).dryRun(p.flag("dryRun"))
-                .requireSoftDelete(p.flag("requireSoftDelete")).allowPermanentDelete(p.flag("allowPermanentDelete"))
+                .requireSoftDelete(p.flag("requireSoftDelete", true)).allowPermanentDelete(p.flag("allowPermanentDelete"))
                 .maxDeletes(p.integer("maxDeletes", 0, Integer.MAX_VALUE, null)).journal(journal);
         if (p.text("rulesFile") != null) {
             request.rulesFile(Path.of(p.text("rulesFile")));

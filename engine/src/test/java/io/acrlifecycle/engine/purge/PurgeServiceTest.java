@@ -234,4 +234,26 @@ class PurgeServiceTest {
         assertThat(r.totals().tagsUntagged() + r.totals().manifestsDeleted()).isEqualTo(14);
         assertThat(exec.throttles()).isEqualTo(10);
     }
+
+    @Test
+    void shouldUnlockBeforeDeletingWithIncludeLocked() {
+        InMemoryRegistry reg = registry();
+        reg.updateTagLocks("app", "ci-1", Locks.locked());
+        reg.updateManifestLocks("app", d(20), Locks.locked());
+        reg.calls.clear();
+        PurgeReport r = PurgeService.run(reg, request().includeLocked(true).build(), null, null);
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+        assertThat(reg.calls).containsSubsequence("lock app:ci-1", "untag app:ci-1");
+        assertThat(reg.calls).containsSubsequence("lock app@" + d(20), "delete app@" + d(20));
+        assertThat(reg.manifest("app", d(20))).isEmpty();
+
+        InMemoryRegistry without = registry();
+        without.updateTagLocks("app", "ci-1", Locks.locked());
+        PurgeReport skipped = PurgeService.run(without, request().build(), null, null);
+        assertThat(skipped.repositories().get(0).spared()).anySatisfy(s -> {
+            assertThat(s.tag()).isEqualTo("ci-1");
+            assertThat(s.reason()).isEqualTo(io.acrlifecycle.engine.purge.plan.SpareReason.LOCKED);
+        });
+        assertThat(without.tag("app", "ci-1")).isPresent();
+    }
 }

@@ -79,6 +79,20 @@ class VerbsAgainstEmulatorTest {
     }
 
     @Test
+    void shouldRefuseARealPurgeWithoutSoftDeleteWhenRequireSoftDeleteIsNotGiven() {
+        emu.registry().setSoftDelete(false, 7, emu.clock().now());
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            BuildSummary purge = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d"),
+                    dir.resolve("refused.jsonl"), EngineLog.SILENT);
+
+            assertThat(purge.failure()).isNotNull();
+            assertThat(purge.deletions()).isZero();
+            assertThat(registry.tag("app", "v1")).isPresent();
+            assertThat(emu.requestLog().count("DELETE", ".*")).isZero();
+        }
+    }
+
+    @Test
     void shouldCountPlannedDeletionsInADryRun() {
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
             BuildSummary dry = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>{@link #throughput}: untag {@code tags} tags against a target with {@code latency} per call at
  * {@code concurrency}; ratio = achieved deletes/s ÷ (concurrency / latency). Target: >= 0.85.</li>
+ * <li>{@link #executorThroughput}: the same ratio with a registry whose deletes only sleep (executor overhead
+ * alone).</li>
  * <li>{@link #planHeap}: plan over {@code tags} tags (each on its own manifest, all eligible, untagged pass on, the
  * worst case) in one repository, listings generated lazily; ratio = used heap after GC while holding the plan ÷
  * 256 MiB. {@link #planHeapInChildJvm} runs it in a child JVM with {@code -Xmx256m}, proving it fits.</li>
@@ -56,17 +58,51 @@ public final class PurgeBench {
     /** Seeds, injects latency, plans (not timed), then times the execution of the untags. */
     public static Throughput throughput(BenchTarget target, int tags, Duration latency, int concurrency) {
         String repo = "bench";
-        target.seed(repo, tags);
         Registry registry = target.registry();
+        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
+        // warm up the HTTP stack and the JIT on a small repository first, so the figure is the steady state
+        target.seed("warmup", Math.min(500, Math.max(1, tags / 10)));
+        PurgePlan warm = PurgeService.plan(registry, PurgeRules.fromAcrPurgeArgs(List.of("warmup:.*"), "0d", 0, false,
+                false, false), Instant.now(), EngineLog.SILENT);
+        target.latency(latency);
+        new PurgeExecutor(registry, opts, null, EngineLog.SILENT).execute(warm, null);
+        target.latency(Duration.ZERO);
+        target.seed(repo, tags);
         PurgeRules rules = PurgeRules.fromAcrPurgeArgs(List.of(repo + ":.*"), "0d", 0, false, false, false);
         PurgePlan plan = PurgeService.plan(registry, rules, Instant.now(), EngineLog.SILENT);
         target.latency(latency);
-        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
         PurgeExecutor exec = new PurgeExecutor(registry, opts, null, EngineLog.SILENT);
         long t0 = System.nanoTime();
         PurgeReport report = exec.execute(plan, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
         target.latency(Duration.ZERO);
+        long deleted = report.totals().tagsUntagged();
+        double rate = deleted / seconds;
+        double limit = concurrency / (latency.toNanos() / 1e9);
+        return new Throughput(tags, concurrency, latency.toMillis(), deleted, round(seconds), round(rate),
+                round(limit), round(rate / limit), exec.throttles(), report.status().name());
+    }
+
+    /**
+     * The executor alone: {@code tags} untags against a registry whose deletes just sleep {@code latency}. Separates
+     * the executor's overhead from the HTTP stack's (compare with {@link #throughput}).
+     */
+    public static Throughput executorThroughput(int tags, Duration latency, int concurrency) {
+        if (tags > 500) {
+            executorThroughput(500, latency, concurrency); // warm up the JIT, so the figure is the steady state
+        }
+        List<io.acrlifecycle.engine.purge.plan.TagAction> untag = new java.util.ArrayList<>(tags);
+        for (int i = 0; i < tags; i++) {
+            untag.add(new io.acrlifecycle.engine.purge.plan.TagAction("bench", "t" + i, digest(i), Instant.EPOCH,
+                    "bench", "bench", false));
+        }
+        PurgePlan plan = PurgePlan.of("latency.only", Instant.now(), "bench", List.of(
+                new io.acrlifecycle.engine.purge.plan.RepositoryPlan("bench", untag, List.of(), List.of(), null)));
+        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
+        PurgeExecutor exec = new PurgeExecutor(new LatencyOnlyRegistry(latency), opts, null, EngineLog.SILENT);
+        long t0 = System.nanoTime();
+        PurgeReport report = exec.execute(plan, null);
+        double seconds = (System.nanoTime() - t0) / 1e9;
         long deleted = report.totals().tagsUntagged();
         double rate = deleted / seconds;
         double limit = concurrency / (latency.toNanos() / 1e9);
@@ -211,6 +247,8 @@ public final class PurgeBench {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("planHeap", planHeapInChildJvm(opt.get("--plan-tags")));
+        out.put("executorOnly", executorThroughput(opt.get("--tags"), Duration.ofMillis(opt.get("--latency-ms")),
+                opt.get("--concurrency")));
         for (BenchTarget t : ServiceLoader.load(BenchTarget.class)) {
             try (t) {
                 out.put("throughput", throughput(t, opt.get("--tags"), Duration.ofMillis(opt.get("--latency-ms")),

@@ -148,16 +148,27 @@ public final class PurgeExecutor {
     }
 
     private RepositoryReport runRepository(RepositoryPlan rp, PurgeJournal journal, String run, ExecutorService pool) {
-        List<ItemResult> tagResults = runAll(pool, rp.untag().stream()
-                .map(t -> (Callable<ItemResult>) () -> untag(t, journal, run)).toList(),
-                i -> notAttempted(rp.untag().get(i)));
+        List<Work> tagWork = new ArrayList<>();
+        for (TagAction t : rp.untag()) {
+            tagWork.add(new Work(t.id(), tagResult(t, Outcome.NOT_ATTEMPTED, null), () -> intent(t, run),
+                    t.unlock() ? () -> registry.updateTagLocks(t.repository(), t.tag(), Locks.NONE) : null,
+                    () -> registry.deleteTag(t.repository(), t.tag()), "untag " + t.repository() + ":" + t.tag(),
+                    (o, d) -> tagResult(t, o, d), () -> null));
+        }
+        List<ItemResult> tagResults = runPhase(pool, tagWork, journal, run);
         Map<String, ItemResult> byTag = new ConcurrentHashMap<>();
         for (ItemResult r : tagResults) {
             byTag.put(r.tag(), r);
         }
-        List<ItemResult> manifestResults = runAll(pool, rp.delete().stream()
-                .map(m -> (Callable<ItemResult>) () -> delete(m, byTag, journal, run)).toList(),
-                i -> notAttempted(rp.delete().get(i)));
+        List<Work> manifestWork = new ArrayList<>();
+        for (ManifestAction m : rp.delete()) {
+            manifestWork.add(new Work(m.id(), manifestResult(m, Outcome.NOT_ATTEMPTED, null), () -> intent(m, run),
+                    m.unlock() ? () -> registry.updateManifestLocks(m.repository(), m.digest(), Locks.NONE) : null,
+                    () -> registry.deleteManifest(m.repository(), m.digest()),
+                    "delete " + m.repository() + "@" + m.digest(), (o, d) -> manifestResult(m, o, d),
+                    () -> tagsGone(m, byTag)));
+        }
+        List<ItemResult> manifestResults = runPhase(pool, manifestWork, journal, run);
         List<ItemResult> untagged = new ArrayList<>();
         List<ItemResult> deleted = new ArrayList<>();
         List<ItemResult> skipped = new ArrayList<>();
@@ -177,55 +188,126 @@ public final class PurgeExecutor {
         return new RepositoryReport(rp.repository(), untagged, deleted, rp.spared(), skipped, errors, notAttempted);
     }
 
-    private List<ItemResult> runAll(ExecutorService pool, List<Callable<ItemResult>> tasks,
-            java.util.function.IntFunction<ItemResult> ifNotRun) {
-        List<Future<ItemResult>> futures = new ArrayList<>(tasks.size());
-        for (Callable<ItemResult> t : tasks) {
-            futures.add(pool.submit(t));
-        }
-        List<ItemResult> out = new ArrayList<>(tasks.size());
-        for (int i = 0; i < futures.size(); i++) {
-            try {
-                out.add(futures.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                abort("interrupted");
-                out.add(ifNotRun.apply(i));
-            } catch (ExecutionException e) {
-                abort("unexpected failure: " + e.getCause());
-                out.add(ifNotRun.apply(i));
+    /** A manifest goes only when every tag it lost in this run is gone; else the reason it must stay. */
+    private static String tagsGone(ManifestAction m, Map<String, ItemResult> byTag) {
+        for (String tag : m.tags()) {
+            ItemResult tr = byTag.get(tag);
+            if (tr == null || !tr.isDone()) {
+                return "tag " + tag + " was not removed (" + (tr == null ? "no result" : tr.outcome())
+                        + "): deleting the manifest would take it along";
             }
+        }
+        return null;
+    }
+
+    /** One planned delete, for the phase runner. */
+    private record Work(String id, ItemResult notAttempted, java.util.function.Supplier<JournalRecord> intent,
+            Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
+            java.util.function.BiFunction<Outcome, String, ItemResult> result,
+            java.util.function.Supplier<String> blocker) {
+    }
+
+    /**
+     * Runs one phase with the intents journaled ahead: the dispatching thread writes the intents of the next chunk
+     * (one fsync per chunk) while the previous chunk's requests are in flight, and never runs more than three chunks
+     * ahead. An intent is always durable before its request is sent; an intent whose request is then not sent
+     * (the run stopped) gets a NOT_SENT outcome.
+     */
+    private List<ItemResult> runPhase(ExecutorService pool, List<Work> work, PurgeJournal journal, String run) {
+        int chunk = Math.max(8, options.concurrency());
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(3 * chunk);
+        ItemResult[] results = new ItemResult[work.size()];
+        List<Future<?>> futures = new ArrayList<>(work.size());
+        List<Integer> pending = new ArrayList<>(chunk);
+        List<JournalRecord> intents = new ArrayList<>(chunk);
+        try {
+            for (int i = 0; i < work.size(); i++) {
+                Work w = work.get(i);
+                if (aborted.get()) {
+                    results[i] = report(w.notAttempted().withDetail("the run stopped before this item"));
+                    continue;
+                }
+                String blocker = w.blocker().get();
+                if (blocker != null) {
+                    results[i] = report(w.result().apply(Outcome.SKIPPED, blocker));
+                    continue;
+                }
+                if (journal != null && journal.isDone(w.id())) {
+                    results[i] = report(w.result().apply(Outcome.ALREADY_DONE, "recorded as done in " + journal.file()));
+                    continue;
+                }
+                pending.add(i);
+                if (journal != null) {
+                    intents.add(w.intent().get());
+                }
+                if (pending.size() == chunk || i == work.size() - 1) {
+                    dispatch(pool, work, pending, intents, journal, run, window, results, futures);
+                }
+            }
+            if (!pending.isEmpty()) {
+                dispatch(pool, work, pending, intents, journal, run, window, results, futures);
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort("interrupted");
+        } catch (ExecutionException e) {
+            abort("unexpected failure: " + e.getCause());
+        }
+        List<ItemResult> out = new ArrayList<>(work.size());
+        for (int i = 0; i < results.length; i++) {
+            out.add(results[i] != null ? results[i]
+                    : work.get(i).notAttempted().withDetail("the run stopped before this item"));
         }
         return out;
     }
 
-    private ItemResult untag(TagAction t, PurgeJournal journal, String run) throws InterruptedException {
-        if (aborted.get()) {
-            return report(notAttempted(t));
-        }
-        if (journal != null && journal.isDone(t.id())) {
-            return report(tagResult(t, Outcome.ALREADY_DONE, "recorded as done in " + journal.file()));
-        }
-        JournalRecord intent = new JournalRecord(JournalRecord.INTENT, run, Instant.now(), t.id(), "untag",
-                registry.loginServer(), t.repository(), t.digest(), t.tag(), null, null, null, t.rule(), t.reason(),
-                null, null, null, null);
+    private void dispatch(ExecutorService pool, List<Work> work, List<Integer> pending, List<JournalRecord> intents,
+            PurgeJournal journal, String run, java.util.concurrent.Semaphore window, ItemResult[] results,
+            List<Future<?>> futures) throws InterruptedException {
+        window.acquire(pending.size());
         if (journal != null) {
-            journal.intent(intent);
+            journal.intents(intents);
         }
-        if (t.unlock()) {
+        for (int k = 0; k < pending.size(); k++) {
+            int index = pending.get(k);
+            JournalRecord intent = journal == null ? null : intents.get(k);
+            futures.add(pool.submit(() -> {
+                try {
+                    results[index] = send(work.get(index), intent, journal, run);
+                } finally {
+                    window.release();
+                }
+                return null;
+            }));
+        }
+        pending.clear();
+        intents.clear();
+    }
+
+    private ItemResult send(Work w, JournalRecord intent, PurgeJournal journal, String run) throws InterruptedException {
+        if (aborted.get()) {
+            if (journal != null) {
+                journal.outcome(outcome(run, intent, "NOT_SENT", "the run stopped before this request"));
+            }
+            return report(w.notAttempted().withDetail("the run stopped before this item"));
+        }
+        if (w.unlock() != null) {
             try {
-                call(() -> registry.updateTagLocks(t.repository(), t.tag(), Locks.NONE));
+                call(w.unlock());
             } catch (RegistryException e) {
-                log.warn("cannot unlock " + t.repository() + ":" + t.tag() + " (" + e.getMessage() + "); deleting anyway");
+                log.warn("cannot unlock (" + w.what() + "): " + e.getMessage() + "; deleting anyway");
             }
         }
         ItemResult r;
         try {
-            DeleteOutcome o = call(() -> registry.deleteTag(t.repository(), t.tag()));
-            r = tagResult(t, map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
+            DeleteOutcome o = call(w.delete());
+            r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
         } catch (RegistryException e) {
-            abort("untag " + t.repository() + ":" + t.tag() + " failed: " + e.getMessage());
-            r = tagResult(t, Outcome.FAILED, e.getMessage());
+            abort(w.what() + " failed: " + e.getMessage());
+            r = w.result().apply(Outcome.FAILED, e.getMessage());
         }
         if (journal != null) {
             journal.outcome(outcome(run, intent, journalOutcome(r), r.detail()));
@@ -233,49 +315,21 @@ public final class PurgeExecutor {
         return report(r);
     }
 
-    private ItemResult delete(ManifestAction m, Map<String, ItemResult> byTag, PurgeJournal journal, String run)
-            throws InterruptedException {
-        if (aborted.get()) {
-            return report(notAttempted(m));
-        }
-        for (String tag : m.tags()) {
-            ItemResult tr = byTag.get(tag);
-            if (tr == null || !tr.isDone()) {
-                return report(manifestResult(m, Outcome.SKIPPED, "tag " + tag + " was not removed ("
-                        + (tr == null ? "no result" : tr.outcome()) + "): deleting the manifest would take it along"));
-            }
-        }
-        if (journal != null && journal.isDone(m.id())) {
-            return report(manifestResult(m, Outcome.ALREADY_DONE, "recorded as done in " + journal.file()));
-        }
-        JournalRecord intent = new JournalRecord(JournalRecord.INTENT, run, Instant.now(), m.id(), "delete",
-                registry.loginServer(), m.repository(), m.digest(), null, m.tags(), m.mediaType(), m.size(), m.rule(),
-                m.reason(), m.subjectDigest(), m.childDigests(), null, null);
-        if (journal != null) {
-            journal.intent(intent);
-        }
-        if (m.unlock()) {
-            try {
-                call(() -> registry.updateManifestLocks(m.repository(), m.digest(), Locks.NONE));
-            } catch (RegistryException e) {
-                log.warn("cannot unlock " + m.repository() + "@" + m.digest() + " (" + e.getMessage() + "); deleting anyway");
-            }
-        }
-        ItemResult r;
-        try {
-            DeleteOutcome o = call(() -> registry.deleteManifest(m.repository(), m.digest()));
-            r = manifestResult(m, map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
-        } catch (RegistryException e) {
-            abort("delete " + m.repository() + "@" + m.digest() + " failed: " + e.getMessage());
-            r = manifestResult(m, Outcome.FAILED, e.getMessage());
-        }
-        if (journal != null) {
-            journal.outcome(outcome(run, intent, journalOutcome(r), r.detail()));
-        }
-        return report(r);
+    private JournalRecord intent(TagAction t, String run) {
+        return new JournalRecord(JournalRecord.INTENT, run, Instant.now(), t.id(), "untag", registry.loginServer(),
+                t.repository(), t.digest(), t.tag(), null, null, null, t.rule(), t.reason(), null, null, null, null);
+    }
+
+    private JournalRecord intent(ManifestAction m, String run) {
+        return new JournalRecord(JournalRecord.INTENT, run, Instant.now(), m.id(), "delete", registry.loginServer(),
+                m.repository(), m.digest(), null, m.tags(), m.mediaType(), m.size(), m.rule(), m.reason(),
+                m.subjectDigest(), m.childDigests(), null, null);
     }
 
     private <T> T call(Callable<T> c) throws InterruptedException {
+        if (c == null) {
+            return null;
+        }
         for (int attempt = 1;; attempt++) {
             limiter.acquire();
             try {
@@ -356,14 +410,6 @@ public final class PurgeExecutor {
 
     private static ItemResult manifestResult(ManifestAction m, Outcome o, String detail) {
         return new ItemResult("manifest", m.repository(), null, m.digest(), m.tags(), m.size(), m.rule(), o, detail);
-    }
-
-    private static ItemResult notAttempted(TagAction t) {
-        return tagResult(t, Outcome.NOT_ATTEMPTED, "the run stopped before this item");
-    }
-
-    private static ItemResult notAttempted(ManifestAction m) {
-        return manifestResult(m, Outcome.NOT_ATTEMPTED, "the run stopped before this item");
     }
 
     private static List<RepositoryReport> notAttemptedReports(PurgePlan plan) {

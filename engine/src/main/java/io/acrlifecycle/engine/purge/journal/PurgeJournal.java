@@ -20,9 +20,10 @@ import java.util.Map;
 
 /**
  * The append-only purge journal: one JSON object per line. An intent is written and forced to disk
- * ({@link FileChannel#force}) before its delete is sent; the outcome is appended after the answer (forced with the
- * next intent or on close: losing it only makes a rerun send an idempotent delete again). Concurrent writers share
- * one force (group commit): a thread whose bytes were already forced by another does not force again.
+ * ({@link FileChannel#force}) before its delete is sent; the outcome is queued after the answer and written (and
+ * forced) with the next batch of intents or on close: losing it only makes a rerun send an idempotent delete again.
+ * Concurrent writers share one force (group commit): a thread whose bytes were already forced by another does not
+ * force again.
  *
  * <p>Reading tolerates a torn last line (a crash mid-write); reopening appends after a newline.
  */
@@ -32,6 +33,8 @@ public final class PurgeJournal implements Closeable {
     private final Map<String, String> lastOutcome = new HashMap<>();
     private final Map<String, JournalRecord> openIntents = new LinkedHashMap<>();
     private final Object writeLock = new Object();
+    private final java.util.concurrent.ConcurrentLinkedQueue<JournalRecord> pendingOutcomes =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Object forceLock = new Object();
     private long written;
     private long forced;
@@ -116,21 +119,56 @@ public final class PurgeJournal implements Closeable {
         write(r, true);
     }
 
+    /**
+     * Records several intents with one force (the executor journals a chunk ahead of sending it); outcomes queued
+     * since the last call are written first, in the same force.
+     */
+    public void intents(List<JournalRecord> records) {
+        flushOutcomes();
+        for (int i = 0; i < records.size(); i++) {
+            write(records.get(i), i == records.size() - 1);
+        }
+    }
+
+    /**
+     * Records an outcome. It is queued and written with the next intents (or on {@link #sync}/{@link #close}), so
+     * that workers never wait on the file while another thread forces it; losing it in a crash only makes a rerun
+     * send an idempotent delete again.
+     */
     public void outcome(JournalRecord r) {
-        write(r, false);
+        synchronized (this) {
+            track(r);
+        }
+        pendingOutcomes.add(r);
+    }
+
+    /** Writes queued outcomes and forces everything to disk. */
+    public void sync() {
+        flushOutcomes();
+        append(new byte[0], true);
+    }
+
+    private void flushOutcomes() {
+        JournalRecord r;
+        while ((r = pendingOutcomes.poll()) != null) {
+            append(encode(r), false);
+        }
     }
 
     private void write(JournalRecord r, boolean force) {
-        byte[] line;
-        try {
-            line = (Json.mapper().writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode journal record", e);
-        }
+        byte[] line = encode(r);
         synchronized (this) {
             track(r);
         }
         append(line, force);
+    }
+
+    private static byte[] encode(JournalRecord r) {
+        try {
+            return (Json.mapper().writeValueAsString(r) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode journal record", e);
+        }
     }
 
     private void append(byte[] line, boolean force) {
@@ -175,6 +213,9 @@ public final class PurgeJournal implements Closeable {
 
     @Override
     public void close() {
+        if (channel.isOpen()) {
+            flushOutcomes();
+        }
         try {
             if (channel.isOpen()) {
                 channel.force(false);

@@ -51,7 +51,7 @@ public final class PurgeUndo {
                 continue;
             }
             String o = lastOutcome.get(r.id());
-            if ("LOCKED".equals(o) || "ABANDONED".equals(o)) {
+            if ("LOCKED".equals(o) || "ABANDONED".equals(o) || "NOT_SENT".equals(o)) {
                 continue;
             }
             Builder b = byKey.computeIfAbsent(r.repository() + "@" + r.digest(), k -> new Builder(r.repository(), r.digest()));

@@ -23,7 +23,8 @@ public class AcrPurgeBuilder extends AcrBuilder {
     private String protectImages;
     private String rulesFile;
     private Integer maxDeletes;
-    private boolean requireSoftDelete;
+    /** On unless the user says otherwise: a purge on a registry without soft delete cannot be undone. */
+    private boolean requireSoftDelete = true;
     private boolean allowPermanentDelete;
     private Integer concurrency;
 
