@@ -1,6 +1,8 @@
 package io.acrlifecycle.cli;
 
 import io.acrlifecycle.engine.purge.undo.PurgeUndo;
+import io.acrlifecycle.engine.purge.undo.RestoreServiceUndoRestorer;
+import io.acrlifecycle.engine.restore.RestoreService;
 import io.acrlifecycle.engine.purge.undo.UndoItem;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
@@ -30,7 +32,7 @@ public class UndoCommand extends RegistryCommand {
                     + "wrote (--journal FILE, or the path it printed)");
         }
         try (AcrRegistry registry = openRegistry()) {
-            UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoAdapter(registry, log()));
+            UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry, log())));
             UndoReport.Totals t = report.totals();
             boolean complete = t.restored() + t.alreadyLive() == t.targets();
             StringBuilder text = new StringBuilder();

@@ -1,6 +1,5 @@
 package io.acrlifecycle.cli.demo;
 
-import io.acrlifecycle.cli.RestoreServiceUndoAdapter;
 import io.acrlifecycle.cli.StaticTokenCredential;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.engine.log.EngineLog;
@@ -14,6 +13,7 @@ import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
 import io.acrlifecycle.engine.purge.plan.SpareReason;
 import io.acrlifecycle.engine.purge.plan.Spared;
 import io.acrlifecycle.engine.purge.undo.PurgeUndo;
+import io.acrlifecycle.engine.purge.undo.RestoreServiceUndoRestorer;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.Registries;
@@ -204,7 +204,7 @@ final class DemoRun {
         story.title("Undo the purge from its journal");
         Path journal = Path.of(purge.journal());
         story.block("acr-lifecycle undo --journal " + journal.toAbsolutePath());
-        UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoAdapter(registry, log));
+        UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry, log)));
         UndoReport.Totals t = report.totals();
         story.block(String.format("restored %d of %d manifests (children before indexes, subjects before referrers);"
                 + " already live %d, expired %d, conflict %d, failed %d", t.restored(), t.targets(), t.alreadyLive(),
