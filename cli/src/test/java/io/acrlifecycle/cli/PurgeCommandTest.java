@@ -95,6 +95,46 @@ class PurgeCommandTest {
     }
 
     @Test
+    void shouldPlanFromARulesFileWithProtectedImages() throws Exception {
+        // given a rules file keeping v1 forever, and a running-images file naming v2
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                rules:
+                  - name: keep-v1
+                    filter: ["app:^v1$"]
+                    action: keep
+                  - name: old
+                    filter: ["app:^v"]
+                    ago: 30d
+                """);
+        Path running = dir.resolve("running.txt");
+        Files.writeString(running, "docker.io/library/nginx:1.25 app:v2\n");
+
+        // when
+        CliRun run = EmulatorArgs.run(EMU.emulator(), "purge", "--rules", rules.toString(),
+                "--protect-images-file", running.toString(), "--show-spared");
+
+        // then
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Would untag: ", "app:v3", "Number of tags to be deleted: 1")
+                .contains("KEPT_BY_RULE", "PROTECTED_IMAGE");
+    }
+
+    @Test
+    void shouldRefuseRulesTogetherWithFilters() throws Exception {
+        // given
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, "rules:\n  - filter: [\"app:.*\"]\n    ago: 1d\n");
+
+        // when
+        CliRun run = EmulatorArgs.run(EMU.emulator(), "purge", "--rules", rules.toString(), "-f", "app:.*");
+
+        // then
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("rules");
+    }
+
+    @Test
     void shouldRefuseAboveMaxDeletesAndDeleteNothing() throws Exception {
         // when
         CliRun run = EmulatorArgs.run(EMU.emulator(), "purge", "-f", "app:^v", "--ago", "30d", "--max-deletes", "1",
