@@ -65,6 +65,10 @@ public class EmulatorCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw CliException.usage("--port: " + port + " is not a port; accepted: 0..65535 (0 = a free port)");
         }
+        if (seed != null && !java.nio.file.Files.isReadable(seed)) {
+            throw CliException.usage("--seed: cannot read '" + seed + "'; accepted: a seed JSON file "
+                    + "(docs/emulator.md), or --demo-seed");
+        }
         EmulatorOptions options = EmulatorOptions.defaults().port(port).stateDir(stateDir);
         if (loginServer != null) {
             if (loginServer.isBlank() || !loginServer.equals(loginServer.toLowerCase(java.util.Locale.ROOT))) {

@@ -60,6 +60,16 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void shouldRefuseAMissingSeedFile() {
+        // when
+        CliRun run = CliRun.run("emulator", "--seed", "/nonexistent/seed.json");
+
+        // then
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--seed: cannot read '/nonexistent/seed.json'");
+    }
+
+    @Test
     void shouldRefuseANonNumericPortNamingTheFlag() {
         // when
         CliRun run = CliRun.run("emulator", "--port", "http");
