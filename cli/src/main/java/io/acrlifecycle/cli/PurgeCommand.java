@@ -193,6 +193,13 @@ public class PurgeCommand extends RegistryCommand {
             case DRY_RUN -> out.append("DRY RUN: nothing was deleted. Add --execute to delete.\n");
             case REFUSED -> out.append("REFUSED, nothing was deleted: ").append(report.message()).append('\n');
             default -> {
+                for (io.acrlifecycle.engine.purge.RepositoryReport repo : report.repositories()) {
+                    long bytes = repo.deleted().stream().mapToLong(i -> Math.max(0, i.bytes())).sum();
+                    out.append(String.format("%s: %d tag(s) untagged, %d manifest(s) deleted (%s), %d spared, "
+                            + "%d skipped, %d error(s)%n", repo.repository(), repo.untagged().size(),
+                            repo.deleted().size(), Sizes.human(bytes), repo.spared().size(), repo.skipped().size(),
+                            repo.errors().size()));
+                }
                 out.append("Number of deleted tags: ").append(t.tagsUntagged()).append('\n');
                 out.append("Number of deleted manifests: ").append(t.manifestsDeleted()).append('\n');
                 out.append("Bytes reclaimed: ").append(Sizes.human(t.bytesReclaimed()))

@@ -68,7 +68,8 @@ class PurgeCommandTest {
 
         // then
         assertThat(purge.exitCode()).as(purge.toString()).isZero();
-        assertThat(purge.out()).contains("Number of deleted tags: 3", "Journal: " + journal);
+        assertThat(purge.out()).contains("Number of deleted tags: 3", "Journal: " + journal)
+                .contains("app: 3 tag(s) untagged, ");
         // not a terminal: plain progress lines on stderr, ending at 100 %
         assertThat(purge.err()).contains("purge: ").contains("(100%)");
         assertThat(reports.resolve("purge.json")).exists();
