@@ -51,6 +51,16 @@ public class EmulatorCommand implements Callable<Integer> {
                     + "(default: 127.0.0.1:PORT).")
     String loginServer;
 
+    @Option(names = "--admin-password", paramLabel = "PW",
+            description = "The admin user's password (default: generated, or the one kept in --state-dir). A local "
+                    + "throw-away registry's password, not a real secret.")
+    String adminPassword;
+
+    @Option(names = "--plain-http",
+            description = "Serve plain HTTP instead of HTTPS (for curl or skopeo --tls-verify=false; the Azure SDK "
+                    + "and this CLI refuse it).")
+    boolean plainHttp;
+
     @Option(names = "--accept-any-aad-token",
             description = "Accept any unexpired JWT at /oauth2/exchange and on ARM (for az CLI with a fake AAD).")
     boolean acceptAnyAadToken;
@@ -77,6 +87,10 @@ public class EmulatorCommand implements Callable<Integer> {
             }
             options = options.loginServer(loginServer);
         }
+        if (adminPassword != null) {
+            options = options.adminPassword(adminPassword);
+        }
+        options = options.plainHttp(plainHttp);
         if (acceptAnyAadToken) {
             options = options.aadTokenPolicy(AadTokenPolicy.ANY_UNEXPIRED_JWT);
         }
