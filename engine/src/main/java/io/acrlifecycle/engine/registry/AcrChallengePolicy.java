@@ -199,7 +199,15 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
         if (!force && c != null && clock.instant().isBefore(c.refreshAt())) {
             return c.token();
         }
-        AccessToken aad = credential.getTokenSync(new TokenRequestContext().addScopes(aadScope));
+        AccessToken aad;
+        try {
+            aad = credential.getTokenSync(new TokenRequestContext().addScopes(aadScope));
+        } catch (RegistryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // ClientAuthenticationException, CredentialUnavailableException, ...: the credential, not the registry
+            throw RegistryErrors.credentialFailed(registry, credential, aadScope, e);
+        }
         if (aad == null || aad.getToken() == null) {
             throw refused("get an Azure AD token for " + aadScope, 401, null);
         }
