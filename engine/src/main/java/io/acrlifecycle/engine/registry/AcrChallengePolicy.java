@@ -59,7 +59,12 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
     private final Map<String, String> scopeByRoute = new ConcurrentHashMap<>();
     private volatile Cached refreshToken;
 
-    private record Cached(String token, Instant refreshAt) {
+    /** A cached token; its toString leaves the token out, so a debugger, log line or dump cannot show it. */
+    record Cached(String token, Instant refreshAt) {
+        @Override
+        public String toString() {
+            return "Cached{token=****, refreshAt=" + refreshAt + "}";
+        }
     }
 
     AcrChallengePolicy(String endpoint, String registry, TokenCredential credential, String aadScope,
