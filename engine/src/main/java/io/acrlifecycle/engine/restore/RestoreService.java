@@ -153,7 +153,7 @@ public final class RestoreService {
                     + " but not purged yet; trying anyway");
         }
         if (request.dryRun()) {
-            return result(it, tags, RestoreOutcome.RESTORED, null, missing, "dry run: would restore"
+            return result(it, tags, RestoreOutcome.WOULD_RESTORE, null, missing, "dry run: would restore"
                     + (missing.isEmpty() ? " (untagged)" : " with " + missing));
         }
         List<String> restored = new ArrayList<>();

@@ -212,11 +212,49 @@ class RestoreAgainstEmulatorTest {
 
             assertThat(report.dryRun()).isTrue();
             assertThat(report.items()).singleElement().satisfies(i -> {
-                assertThat(i.outcome()).isEqualTo(RestoreOutcome.RESTORED);
+                assertThat(i.outcome()).isEqualTo(RestoreOutcome.WOULD_RESTORE);
+                assertThat(i.restoredTags()).containsExactly("v0"); // the tags a real run would restore
                 assertThat(i.message()).startsWith("dry run");
             });
+            assertThat(report.totals().wouldRestore()).isEqualTo(1);
+            assertThat(report.totals().restored()).isZero();
             assertThat(posts(emu)).isZero();
             assertThat(registry.manifest("app", gone)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldReportInADryRunEveryOutcomeARealRunWouldReport() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String gone = emu.digestOf("app", "gone");
+        String a1 = emu.digestOf("app", "a1");
+        String relOld = emu.digestOf("app", "rel-old");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            DeletedManifest old = java.util.stream.StreamSupport.stream(
+                    registry.deletedManifests("app").spliterator(), false)
+                    .filter(m -> m.digest().equals(relOld)).findFirst().orElseThrow();
+            emu.clock().advance(Duration.ofDays(3)); // rel-old: deleted 5 days ago + 7 days retention: purged
+            emu.requestLog().clear();
+
+            RestoreReport report = createService(registry, emu).restore(new RestoreRequest(List.of(
+                    RestoreTarget.of("app", gone, "v0"),
+                    RestoreTarget.of("app", a1, "v1"),
+                    RestoreTarget.of("app", emu.digestOf("app", "rel-new"), "v1"),
+                    RestoreTarget.of("app", "sha256:" + "e".repeat(64), "x"),
+                    new RestoreTarget("app", relOld, List.of("rel"), null, List.of(), old.deletedAt())),
+                    List.of(), false, true));
+
+            assertThat(report.items()).extracting(RestoreItemResult::outcome).containsExactly(
+                    RestoreOutcome.WOULD_RESTORE, RestoreOutcome.ALREADY_LIVE, RestoreOutcome.CONFLICT,
+                    RestoreOutcome.NOT_FOUND, RestoreOutcome.EXPIRED);
+            assertThat(report.items().get(2).liveDigest()).isEqualTo(a1);
+            assertThat(report.totals()).isEqualTo(new RestoreReport.Totals(0, 1, 1, 1, 1, 0, 1));
+            assertThat(report.complete()).isFalse();
+            assertThat(Json.write(report)).contains("\"outcome\":\"WOULD_RESTORE\"", "\"wouldRestore\":1",
+                    "\"restored\":0");
+            assertThat(emu.requestLog().entries()).noneMatch(e -> !e.path().startsWith("/oauth2/")
+                    && List.of("PATCH", "PUT", "POST", "DELETE").contains(e.method()));
         }
     }
 
