@@ -202,6 +202,51 @@ class RestoreAgainstEmulatorTest {
     }
 
     @Test
+    void shouldReportRestoredWithAWarningWhenTheTemporaryTagCannotBeRemoved() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String c1 = emu.digestOf("multi", "c1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            emu.faults().add(io.acrlifecycle.emulator.FaultRule.status("DELETE",
+                    "/acr/v1/.*/_tags/acrl-restore-.*", 500).times(10));
+
+            RestoreReport report = createService(registry, emu).restore(RestoreRequest.digest("multi", c1, null));
+
+            String temp = RestoreService.TEMP_TAG_PREFIX + c1.substring(7, 19);
+            assertThat(report.items()).singleElement().satisfies(i -> {
+                assertThat(i.outcome()).isEqualTo(RestoreOutcome.RESTORED);
+                assertThat(i.warnings()).singleElement().asString().contains("multi:" + temp)
+                        .contains("can be deleted").contains("manifest is restored");
+                assertThat(i.message()).contains("warning").contains(temp);
+            });
+            assertThat(report.complete()).isTrue();
+            assertThat(registry.manifest("multi", c1)).isPresent();
+            assertThat(registry.tag("multi", temp).orElseThrow().digest()).isEqualTo(c1); // the leftover is real
+        }
+    }
+
+    @Test
+    void shouldLeaveASoftDeletedRecordOfTheTemporaryTagWhenSoftDeleteIsOn() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String c1 = emu.digestOf("multi", "c1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            RestoreReport report = createService(registry, emu).restore(RestoreRequest.digest("multi", c1, null));
+
+            assertThat(report.items()).singleElement().satisfies(i -> {
+                assertThat(i.outcome()).isEqualTo(RestoreOutcome.RESTORED);
+                assertThat(i.warnings()).isEmpty();
+            });
+            assertThat(registry.manifest("multi", c1).orElseThrow().tags()).isEmpty();
+            // what docs/restore.md says: the removed temporary tag is itself soft-deleted
+            assertThat(registry.deletedTags("multi")).anySatisfy(t -> {
+                assertThat(t.tag()).startsWith(RestoreService.TEMP_TAG_PREFIX);
+                assertThat(t.digest()).isEqualTo(c1);
+            });
+        }
+    }
+
+    @Test
     void shouldChangeNothingInADryRun() {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
