@@ -90,6 +90,30 @@ class DeployGuardAgainstEmulatorTest {
         }
     }
 
+    /** An image that names another registry is refused before any call; the connected registry's own name passes. */
+    @Test
+    void shouldRefuseAnImageOfAnotherRegistryBeforeAnyCall() {
+        AcrEmulator emu = emulator(AFTER_FIRE);
+        seed(emu, seed(0, "-1d", "", softDeleteOn()));
+        emu.requestLog().clear();
+
+        try (Registry registry = EmulatorRegistries.open(emu)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeployGuard.check(registry,
+                    GuardRequest.of("other.azurecr.io/app:1.2.3", "1h"), emu.clock().now()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("names registry other.azurecr.io")
+                    .hasMessageContaining("connected to registry " + emu.loginServer());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeployGuard.unlock(registry,
+                    ImageRef.parse("other.azurecr.io/app:1.2.3")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(emu.loginServer());
+            assertThat(emu.requestLog().entries()).isEmpty();
+
+            GuardVerdict own = DeployGuard.check(registry, GuardRequest.of(emu.loginServer() + "/app:1.2.3", "1h"),
+                    emu.clock().now());
+            assertThat(own.check(ImageChecks.MISSING).verdict()).isEqualTo(Verdict.PASS);
+        }
+    }
+
     /** Just before the fire time the nightly task would delete the 6th newest eligible tag: blocked, with the date. */
     @Test
     void shouldBlockJustBeforeAScheduledPurgeDeletesTheImage() {
