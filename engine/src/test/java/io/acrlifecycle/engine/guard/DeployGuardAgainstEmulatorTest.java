@@ -90,6 +90,26 @@ class DeployGuardAgainstEmulatorTest {
         }
     }
 
+    /** Soft delete switched off after the delete: the item still expires after the current retentionDays. */
+    @Test
+    void shouldGiveTheExpiryOfASoftDeletedTagAlsoWhenSoftDeleteIsNowDisabled() {
+        AcrEmulator emu = emulator(AFTER_FIRE);
+        seed(emu, "{\"registry\":" + softDeleteOn() + ",\"repositories\":[{\"name\":\"app\",\"manifests\":["
+                + "{\"id\":\"live\",\"tags\":[\"2.0.0\"]},"
+                + "{\"id\":\"gone\",\"tags\":[\"1.2.3\"],\"deleted\":true,\"deletedAt\":\"-2d\"}]}]}");
+        emu.registry().setSoftDelete(false, 7, emu.clock().now());
+
+        GuardVerdict v = check(emu, GuardRequest.of("app:1.2.3", "1h"));
+
+        CheckResult soft = v.check(ImageChecks.SOFT_DELETED);
+        Instant expected = AFTER_FIRE.minus(Duration.ofDays(2)).plus(Duration.ofDays(7));
+        assertThat(soft.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(soft.earliestDeletion()).isCloseTo(expected, within(1, ChronoUnit.SECONDS));
+        assertThat(soft.reason()).contains("purged for good at")
+                .contains("soft delete is now disabled, but items already soft-deleted are still purged after the "
+                        + "current retentionDays, 7 days");
+    }
+
     /** An image that names another registry is refused before any call; the connected registry's own name passes. */
     @Test
     void shouldRefuseAnImageOfAnotherRegistryBeforeAnyCall() {
