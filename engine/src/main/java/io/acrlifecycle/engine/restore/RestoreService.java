@@ -287,6 +287,8 @@ public final class RestoreService {
     private Integer currentRetentionDays() {
         try {
             return registry.policies().softDeleteRetentionDays();
+        } catch (AuthenticationFailedException e) {
+            throw e; // the credential itself is refused: every later call would fail the same way
         } catch (RegistryException e) {
             log.warn("cannot read the soft-delete retention days over ARM (" + e.getMessage()
                     + "); expiry of gone items cannot be told apart from not found");
