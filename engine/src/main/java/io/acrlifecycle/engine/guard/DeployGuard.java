@@ -18,7 +18,8 @@ import java.util.function.Function;
 /**
  * The deploy guard: before a push or a deploy, is this tag about to be overwritten, and will something delete this
  * image soon? Every check reads from one shared snapshot, so a decision costs at most one listing of the image's
- * repository and one ARM read each of tasks and policies; the calls are counted and reported.
+ * repository and one ARM read each of tasks and policies; the calls are counted and reported. An image that names
+ * another registry than the connected one ({@code other.azurecr.io/app:1}) is refused before any call.
  */
 public final class DeployGuard {
 
@@ -36,6 +37,7 @@ public final class DeployGuard {
     /** Runs every check; {@code log} gets one line per check that is not a pass. */
     public static GuardVerdict check(final Registry registry, final GuardRequest request, final Instant now,
             final EngineLog log) {
+        RegistryNames.requireConnected(request.image(), registry.loginServer());
         CountingRegistry counting = new CountingRegistry(registry);
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         GuardContext ctx = new GuardContext(counting, request, at);
@@ -71,6 +73,7 @@ public final class DeployGuard {
 
     /** Removes the guard's lock from the tag (if given), its manifest and an index's platform manifests. */
     public static List<LockedItem> unlock(final Registry registry, final ImageRef image) {
+        RegistryNames.requireConnected(image, registry.loginServer());
         return LockRemediation.unlock(registry, image.repository(), image.tag(), image.digest());
     }
 

@@ -59,7 +59,12 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
     private final Map<String, String> scopeByRoute = new ConcurrentHashMap<>();
     private volatile Cached refreshToken;
 
-    private record Cached(String token, Instant refreshAt) {
+    /** A cached token; its toString leaves the token out, so a debugger, log line or dump cannot show it. */
+    record Cached(String token, Instant refreshAt) {
+        @Override
+        public String toString() {
+            return "Cached{token=****, refreshAt=" + refreshAt + "}";
+        }
     }
 
     AcrChallengePolicy(String endpoint, String registry, TokenCredential credential, String aadScope,
@@ -199,7 +204,15 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
         if (!force && c != null && clock.instant().isBefore(c.refreshAt())) {
             return c.token();
         }
-        AccessToken aad = credential.getTokenSync(new TokenRequestContext().addScopes(aadScope));
+        AccessToken aad;
+        try {
+            aad = credential.getTokenSync(new TokenRequestContext().addScopes(aadScope));
+        } catch (RegistryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // ClientAuthenticationException, CredentialUnavailableException, ...: the credential, not the registry
+            throw RegistryErrors.credentialFailed(registry, credential, aadScope, e);
+        }
         if (aad == null || aad.getToken() == null) {
             throw refused("get an Azure AD token for " + aadScope, 401, null);
         }

@@ -40,7 +40,8 @@ public final class Registries {
                     + "chain); a username/password only reaches the data plane";
         } else {
             HttpPipeline armPipeline = new HttpPipelineBuilder().httpClient(client).policies(userAgent, retry,
-                    new BearerTokenAuthenticationPolicy(config.credential(), armScope(config))).build();
+                    new BearerTokenAuthenticationPolicy(
+                    new GuardedCredential(config.credential(), config.loginServer()), armScope(config))).build();
             arm = new Rest(armPipeline, config.armEndpoint().toString(), config.loginServer());
         }
         return new AcrRegistry(config, data, arm, armUnavailable);

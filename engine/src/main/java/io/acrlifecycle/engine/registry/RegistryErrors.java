@@ -53,6 +53,14 @@ final class RegistryErrors {
 
     static RegistryException unavailable(String registry, Operation op, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RegistryException re) {
+                return re; // e.g. a credential failure that a pipeline policy wrapped
+            }
+            if (t instanceof com.azure.core.exception.ClientAuthenticationException) {
+                return credentialFailed(registry, null, "the registry or ARM", t);
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof javax.net.ssl.SSLException) {
                 return new RegistryUnavailableException(where(registry, op) + " failed: the TLS handshake with "
                         + registry + " failed (" + t.getClass().getSimpleName() + "). If the registry or a proxy "
@@ -64,6 +72,53 @@ final class RegistryErrors {
         return new RegistryUnavailableException(where(registry, op) + " failed: no response from the registry ("
                 + kind + ") after the configured retries. Check the network path to " + registry
                 + " (DNS, proxy, firewall, private endpoint) and try again later.", 0, null, cause);
+    }
+
+    /**
+     * An azure-identity credential could not get a token (ClientAuthenticationException,
+     * CredentialUnavailableException, or any other failure inside {@code getToken}). No HTTP request reached the
+     * registry, so this is not "no response from the registry". The message names the credential's class, the
+     * failure's class and any AADSTS code, and what to check; the credential's own message is left out (and not
+     * kept as the cause), as azure-identity and MSAL may quote request details in it.
+     */
+    static RegistryException credentialFailed(String registry, Object credential, String scope, Throwable failure) {
+        String type = credential == null ? "TokenCredential" : credential.getClass().getSimpleName();
+        StringBuilder codes = new StringBuilder();
+        for (Throwable t = failure; t != null && codes.length() < 60; t = t.getCause()) {
+            java.util.regex.Matcher m = AADSTS.matcher(String.valueOf(t.getMessage()));
+            while (m.find() && codes.indexOf(m.group()) < 0) {
+                codes.append(codes.length() == 0 ? "" : ", ").append(m.group());
+            }
+        }
+        String kind = failure == null ? "no token" : failure.getClass().getSimpleName();
+        boolean unavailable = kind.equals("CredentialUnavailableException");
+        return new AuthenticationFailedException("authenticate on registry " + registry + " failed: the Azure "
+                + "credential " + type + " could not get a token for " + scope + " (" + kind
+                + (codes.length() == 0 ? "" : " " + codes) + (unavailable ? ": it is not available in this "
+                        + "environment" : "") + "); no request reached the registry. " + credentialAdvice(type),
+                401, codes.length() == 0 ? null : codes.toString(), null);
+    }
+
+    private static final java.util.regex.Pattern AADSTS = java.util.regex.Pattern.compile("AADSTS\\d{4,}");
+
+    private static String credentialAdvice(String type) {
+        String common = " Also check the Azure cloud (authority host) and that this machine can reach Azure AD "
+                + "(login.microsoftonline.com or the sovereign cloud's login host, through the proxy if one is used).";
+        return switch (type) {
+            case "ClientSecretCredential" -> "Check the tenant id, the client id and the client secret (the secret's "
+                    + "value, not its id; it may have expired) of the service principal." + common;
+            case "ClientCertificateCredential" -> "Check the tenant id, the client id and the certificate (file, "
+                    + "password, expiry, and that it is uploaded to the app registration)." + common;
+            case "ManagedIdentityCredential" -> "Check that a managed identity is assigned to this machine or agent "
+                    + "(and, for a user-assigned identity, its client id)." + common;
+            case "AzureCliCredential" -> "Check that the Azure CLI is installed and logged in (az login) as the "
+                    + "user this runs as." + common;
+            case "DefaultAzureCredential", "ChainedTokenCredential" -> "None of the chain's sources gave a token: "
+                    + "set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or a certificate), assign a "
+                    + "managed identity, or log in with az login." + common;
+            default -> "Check the credential's configuration (tenant, client id, secret or certificate, managed "
+                    + "identity)." + common;
+        };
     }
 
     static String where(String registry, Operation op) {

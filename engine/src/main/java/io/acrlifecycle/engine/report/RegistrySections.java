@@ -57,7 +57,8 @@ public final class RegistrySections {
         Section.Builder s = Section.builder(title)
                 .outcome(r.dryRun() ? Section.Outcome.DRY_RUN : r.complete() ? Section.Outcome.DONE
                         : Section.Outcome.FAILED)
-                .fact("restored", t.restored()).fact("already live", t.alreadyLive()).fact("expired", t.expired())
+                .fact(r.dryRun() ? "would restore" : "restored", r.dryRun() ? t.wouldRestore() : t.restored())
+                .fact("already live", t.alreadyLive()).fact("expired", t.expired())
                 .fact("conflict", t.conflict()).fact("not found", t.notFound()).fact("failed", t.failed());
         Table.Builder table = Table.builder("items (in restore order)", "repository", "digest", "tags", "outcome",
                 "restored tags", "message");

@@ -2,6 +2,7 @@ package io.acrlifecycle.engine.restore;
 
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.DeletedManifest;
+import io.acrlifecycle.engine.model.DeleteOutcome;
 import io.acrlifecycle.engine.model.DeletedTag;
 import io.acrlifecycle.engine.model.TagInfo;
 import io.acrlifecycle.engine.registry.AuthenticationFailedException;
@@ -153,13 +154,14 @@ public final class RestoreService {
                     + " but not purged yet; trying anyway");
         }
         if (request.dryRun()) {
-            return result(it, tags, RestoreOutcome.RESTORED, null, missing, "dry run: would restore"
+            return result(it, tags, RestoreOutcome.WOULD_RESTORE, null, missing, "dry run: would restore"
                     + (missing.isEmpty() ? " (untagged)" : " with " + missing));
         }
         List<String> restored = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         try {
             if (!live && missing.isEmpty()) {
-                restoreUntagged(it);
+                restoreUntagged(it).ifPresent(warnings::add);
             }
             for (String tag : missing) {
                 restoreTag(it, tag, request.force());
@@ -181,8 +183,13 @@ public final class RestoreService {
             return result(it, tags, restored.isEmpty() ? RestoreOutcome.FAILED : RestoreOutcome.RESTORED, null,
                     restored, e.getMessage());
         }
-        return result(it, tags, RestoreOutcome.RESTORED, null, restored, live ? "the manifest was live; tags "
-                + restored + " restored" : null);
+        String message = live ? "the manifest was live; tags " + restored + " restored" : null;
+        if (!warnings.isEmpty()) {
+            warnings.forEach(w -> log.warn("restore " + it.repository + "@" + it.digest + ": " + w));
+            message = (message == null ? "" : message + "; ") + "warning: " + String.join("; ", warnings);
+        }
+        return new RestoreItemResult(it.repository, it.digest, tags, RestoreOutcome.RESTORED, null, restored,
+                message, warnings);
     }
 
     /**
@@ -200,14 +207,35 @@ public final class RestoreService {
         }
     }
 
-    /** ACR restores with a tag: use a temporary one and remove it, leaving the manifest untagged as before. */
-    private void restoreUntagged(Item it) {
+    /**
+     * ACR restores with a tag: use a temporary one and remove it, leaving the manifest untagged as before. Once the
+     * restore call succeeded the manifest is back, so a failed removal of the temporary tag is a warning naming the
+     * leftover tag, not a failure of the restore.
+     */
+    private Optional<String> restoreUntagged(Item it) {
         String temp = TEMP_TAG_PREFIX + it.digest.substring(it.digest.indexOf(':') + 1, it.digest.indexOf(':') + 13);
         for (int i = 0; registry.tag(it.repository, temp).isPresent(); i++) {
             temp = TEMP_TAG_PREFIX + it.digest.substring(7, 19) + "-" + i;
         }
         restoreTag(it, temp, false);
-        registry.deleteTag(it.repository, temp);
+        String why;
+        try {
+            DeleteOutcome removed = registry.deleteTag(it.repository, temp);
+            if (removed != DeleteOutcome.LOCKED) {
+                return Optional.empty();
+            }
+            why = "the tag is locked";
+        } catch (RegistryException e) {
+            why = e.getMessage();
+        }
+        return Optional.of("the manifest is restored, but the temporary tag " + it.repository + ":" + temp
+                + " could not be removed (" + why + "); it is not needed and can be deleted, e.g. az acr repository"
+                + " untag --name " + shortName(registry.loginServer()) + " --image " + it.repository + ":" + temp);
+    }
+
+    private static String shortName(String loginServer) {
+        int dot = loginServer.indexOf('.');
+        return dot > 0 ? loginServer.substring(0, dot) : loginServer;
     }
 
     private RestoreItemResult conflictOrFailure(Item it, List<String> tags, List<String> restored,
@@ -259,6 +287,8 @@ public final class RestoreService {
     private Integer currentRetentionDays() {
         try {
             return registry.policies().softDeleteRetentionDays();
+        } catch (AuthenticationFailedException e) {
+            throw e; // the credential itself is refused: every later call would fail the same way
         } catch (RegistryException e) {
             log.warn("cannot read the soft-delete retention days over ARM (" + e.getMessage()
                     + "); expiry of gone items cannot be told apart from not found");

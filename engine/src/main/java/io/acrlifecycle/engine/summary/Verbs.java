@@ -222,7 +222,9 @@ public final class Verbs {
 
     static BuildSummary summarize(RestoreReport report) {
         BuildSummary.Builder b = BuildSummary.builder(Kind.RESTORE, report.registry()).dryRun(report.dryRun())
-                .restored(report.totals().restored()).errors(report.totals().failed() + report.totals().conflict()
+                // a dry run counts what it would restore, as a purge dry run counts what it would delete
+                .restored(report.dryRun() ? report.totals().wouldRestore() : report.totals().restored())
+                .errors(report.totals().failed() + report.totals().conflict()
                         + report.totals().expired() + report.totals().notFound());
         for (RestoreItemResult item : report.items()) {
             b.row(item.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), item.repository(),

@@ -90,6 +90,50 @@ class DeployGuardAgainstEmulatorTest {
         }
     }
 
+    /** Soft delete switched off after the delete: the item still expires after the current retentionDays. */
+    @Test
+    void shouldGiveTheExpiryOfASoftDeletedTagAlsoWhenSoftDeleteIsNowDisabled() {
+        AcrEmulator emu = emulator(AFTER_FIRE);
+        seed(emu, "{\"registry\":" + softDeleteOn() + ",\"repositories\":[{\"name\":\"app\",\"manifests\":["
+                + "{\"id\":\"live\",\"tags\":[\"2.0.0\"]},"
+                + "{\"id\":\"gone\",\"tags\":[\"1.2.3\"],\"deleted\":true,\"deletedAt\":\"-2d\"}]}]}");
+        emu.registry().setSoftDelete(false, 7, emu.clock().now());
+
+        GuardVerdict v = check(emu, GuardRequest.of("app:1.2.3", "1h"));
+
+        CheckResult soft = v.check(ImageChecks.SOFT_DELETED);
+        Instant expected = AFTER_FIRE.minus(Duration.ofDays(2)).plus(Duration.ofDays(7));
+        assertThat(soft.verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(soft.earliestDeletion()).isCloseTo(expected, within(1, ChronoUnit.SECONDS));
+        assertThat(soft.reason()).contains("purged for good at")
+                .contains("soft delete is now disabled, but items already soft-deleted are still purged after the "
+                        + "current retentionDays, 7 days");
+    }
+
+    /** An image that names another registry is refused before any call; the connected registry's own name passes. */
+    @Test
+    void shouldRefuseAnImageOfAnotherRegistryBeforeAnyCall() {
+        AcrEmulator emu = emulator(AFTER_FIRE);
+        seed(emu, seed(0, "-1d", "", softDeleteOn()));
+        emu.requestLog().clear();
+
+        try (Registry registry = EmulatorRegistries.open(emu)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeployGuard.check(registry,
+                    GuardRequest.of("other.azurecr.io/app:1.2.3", "1h"), emu.clock().now()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("names registry other.azurecr.io")
+                    .hasMessageContaining("connected to registry " + emu.loginServer());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DeployGuard.unlock(registry,
+                    ImageRef.parse("other.azurecr.io/app:1.2.3")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(emu.loginServer());
+            assertThat(emu.requestLog().entries()).isEmpty();
+
+            GuardVerdict own = DeployGuard.check(registry, GuardRequest.of(emu.loginServer() + "/app:1.2.3", "1h"),
+                    emu.clock().now());
+            assertThat(own.check(ImageChecks.MISSING).verdict()).isEqualTo(Verdict.PASS);
+        }
+    }
+
     /** Just before the fire time the nightly task would delete the 6th newest eligible tag: blocked, with the date. */
     @Test
     void shouldBlockJustBeforeAScheduledPurgeDeletesTheImage() {

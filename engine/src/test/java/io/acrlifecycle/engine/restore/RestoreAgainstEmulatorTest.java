@@ -202,6 +202,51 @@ class RestoreAgainstEmulatorTest {
     }
 
     @Test
+    void shouldReportRestoredWithAWarningWhenTheTemporaryTagCannotBeRemoved() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String c1 = emu.digestOf("multi", "c1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            emu.faults().add(io.acrlifecycle.emulator.FaultRule.status("DELETE",
+                    "/acr/v1/.*/_tags/acrl-restore-.*", 500).times(10));
+
+            RestoreReport report = createService(registry, emu).restore(RestoreRequest.digest("multi", c1, null));
+
+            String temp = RestoreService.TEMP_TAG_PREFIX + c1.substring(7, 19);
+            assertThat(report.items()).singleElement().satisfies(i -> {
+                assertThat(i.outcome()).isEqualTo(RestoreOutcome.RESTORED);
+                assertThat(i.warnings()).singleElement().asString().contains("multi:" + temp)
+                        .contains("can be deleted").contains("manifest is restored");
+                assertThat(i.message()).contains("warning").contains(temp);
+            });
+            assertThat(report.complete()).isTrue();
+            assertThat(registry.manifest("multi", c1)).isPresent();
+            assertThat(registry.tag("multi", temp).orElseThrow().digest()).isEqualTo(c1); // the leftover is real
+        }
+    }
+
+    @Test
+    void shouldLeaveASoftDeletedRecordOfTheTemporaryTagWhenSoftDeleteIsOn() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String c1 = emu.digestOf("multi", "c1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            RestoreReport report = createService(registry, emu).restore(RestoreRequest.digest("multi", c1, null));
+
+            assertThat(report.items()).singleElement().satisfies(i -> {
+                assertThat(i.outcome()).isEqualTo(RestoreOutcome.RESTORED);
+                assertThat(i.warnings()).isEmpty();
+            });
+            assertThat(registry.manifest("multi", c1).orElseThrow().tags()).isEmpty();
+            // what docs/restore.md says: the removed temporary tag is itself soft-deleted
+            assertThat(registry.deletedTags("multi")).anySatisfy(t -> {
+                assertThat(t.tag()).startsWith(RestoreService.TEMP_TAG_PREFIX);
+                assertThat(t.digest()).isEqualTo(c1);
+            });
+        }
+    }
+
+    @Test
     void shouldChangeNothingInADryRun() {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
@@ -212,11 +257,49 @@ class RestoreAgainstEmulatorTest {
 
             assertThat(report.dryRun()).isTrue();
             assertThat(report.items()).singleElement().satisfies(i -> {
-                assertThat(i.outcome()).isEqualTo(RestoreOutcome.RESTORED);
+                assertThat(i.outcome()).isEqualTo(RestoreOutcome.WOULD_RESTORE);
+                assertThat(i.restoredTags()).containsExactly("v0"); // the tags a real run would restore
                 assertThat(i.message()).startsWith("dry run");
             });
+            assertThat(report.totals().wouldRestore()).isEqualTo(1);
+            assertThat(report.totals().restored()).isZero();
             assertThat(posts(emu)).isZero();
             assertThat(registry.manifest("app", gone)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldReportInADryRunEveryOutcomeARealRunWouldReport() {
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String gone = emu.digestOf("app", "gone");
+        String a1 = emu.digestOf("app", "a1");
+        String relOld = emu.digestOf("app", "rel-old");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            DeletedManifest old = java.util.stream.StreamSupport.stream(
+                    registry.deletedManifests("app").spliterator(), false)
+                    .filter(m -> m.digest().equals(relOld)).findFirst().orElseThrow();
+            emu.clock().advance(Duration.ofDays(3)); // rel-old: deleted 5 days ago + 7 days retention: purged
+            emu.requestLog().clear();
+
+            RestoreReport report = createService(registry, emu).restore(new RestoreRequest(List.of(
+                    RestoreTarget.of("app", gone, "v0"),
+                    RestoreTarget.of("app", a1, "v1"),
+                    RestoreTarget.of("app", emu.digestOf("app", "rel-new"), "v1"),
+                    RestoreTarget.of("app", "sha256:" + "e".repeat(64), "x"),
+                    new RestoreTarget("app", relOld, List.of("rel"), null, List.of(), old.deletedAt())),
+                    List.of(), false, true));
+
+            assertThat(report.items()).extracting(RestoreItemResult::outcome).containsExactly(
+                    RestoreOutcome.WOULD_RESTORE, RestoreOutcome.ALREADY_LIVE, RestoreOutcome.CONFLICT,
+                    RestoreOutcome.NOT_FOUND, RestoreOutcome.EXPIRED);
+            assertThat(report.items().get(2).liveDigest()).isEqualTo(a1);
+            assertThat(report.totals()).isEqualTo(new RestoreReport.Totals(0, 1, 1, 1, 1, 0, 1));
+            assertThat(report.complete()).isFalse();
+            assertThat(Json.write(report)).contains("\"outcome\":\"WOULD_RESTORE\"", "\"wouldRestore\":1",
+                    "\"restored\":0");
+            assertThat(emu.requestLog().entries()).noneMatch(e -> !e.path().startsWith("/oauth2/")
+                    && List.of("PATCH", "PUT", "POST", "DELETE").contains(e.method()));
         }
     }
 

@@ -114,7 +114,7 @@ public final class ImageChecks {
         String restoreCmd = "az acr manifest restore -r " + ctx.registryName() + " -n " + t.repository() + ":"
                 + (f.tag == null ? "<tag>" : f.tag) + " -d " + f.digest;
         String when = "soft-deleted at " + f.deletedAt
-                + (f.expiresAt == null ? "" : ", purged for good at " + f.expiresAt);
+                + (f.expiresAt == null ? "" : ", purged for good at " + f.expiresAt) + offNote(ctx, f);
         if (ctx.request().restore() && !ctx.isPush()) {
             return restore(ctx, f, what, when, restoreCmd);
         }
@@ -181,13 +181,22 @@ public final class ImageChecks {
         return Optional.empty();
     }
 
-    // az CLI's rule: deletedAt + the registry's current retention days.
+    /**
+     * az CLI's rule: deletedAt + the registry's current retention days. Also when soft delete is now disabled:
+     * disabling it stops new soft deletes, but items already soft-deleted are still purged after retentionDays.
+     */
     private static Instant expiry(final GuardContext ctx, final Instant deletedAt) {
         if (deletedAt == null) {
             return null;
         }
-        return ctx.policies().filter(RegistryPolicies::softDeleteEnabled)
-                .map(p -> deletedAt.plus(p.softDeleteRetentionDays(), ChronoUnit.DAYS)).orElse(null);
+        return ctx.policies().map(p -> deletedAt.plus(p.softDeleteRetentionDays(), ChronoUnit.DAYS)).orElse(null);
+    }
+
+    private static String offNote(final GuardContext ctx, final Found f) {
+        return ctx.policies().filter(p -> !p.softDeleteEnabled() && f.expiresAt != null)
+                .map(p -> " (soft delete is now disabled, but items already soft-deleted are still purged after the "
+                        + "current retentionDays, " + p.softDeleteRetentionDays() + " days)")
+                .orElse("");
     }
 
     /** The manifest's tags other than {@code tag}. */
