@@ -22,6 +22,15 @@ public final class LockCommand {
     private LockCommand() {
     }
 
+    /** A JSON object with its fields in the order given (Map.of has none). */
+    public static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     static ImageRef parse(String image) {
         try {
             return ImageRef.parse(image);
@@ -56,8 +65,8 @@ public final class LockCommand {
                         .note(lock == null ? "not locked" : lock.reason())
                         .table(GuardSections.locked("locked", v.locked())).build();
                 return CommandResult.of(commandName(), ok ? "done" : "failed", ok ? ExitCodes.DONE : ExitCodes.FAILED,
-                        registry.loginServer(), Map.of("image", image, "locked", v.locked(),
-                                "reason", lock == null ? "" : lock.reason()), text.toString(), List.of(section));
+                        registry.loginServer(), ordered("image", image, "locked", v.locked(), "reason",
+                                lock == null ? "" : lock.reason()), text.toString(), List.of(section));
             }
         }
     }
@@ -81,7 +90,7 @@ public final class LockCommand {
                 Section section = Section.builder("Unlock " + image).outcome(Section.Outcome.DONE)
                         .table(GuardSections.locked("unlocked", unlocked)).build();
                 return CommandResult.of(commandName(), "done", ExitCodes.DONE, registry.loginServer(),
-                        Map.of("image", image, "unlocked", unlocked), text.toString(), List.of(section));
+                        ordered("image", image, "unlocked", unlocked), text.toString(), List.of(section));
             }
         }
     }

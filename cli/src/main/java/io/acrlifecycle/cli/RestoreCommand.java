@@ -57,7 +57,7 @@ public class RestoreCommand extends RegistryCommand {
             RestoreReport report = new RestoreService(registry, log()).restore(request);
             StringBuilder text = new StringBuilder();
             for (RestoreItemResult i : report.items()) {
-                text.append(dryRun ? "would restore " : "").append(i.outcome()).append(": ").append(i.repository())
+                text.append(i.outcome()).append(": ").append(i.repository())
                         .append('@').append(i.digest());
                 if (!i.restoredTags().isEmpty()) {
                     text.append(" tags ").append(String.join(", ", i.restoredTags()));

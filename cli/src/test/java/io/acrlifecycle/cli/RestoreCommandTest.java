@@ -60,7 +60,7 @@ class RestoreCommandTest {
 
         // then
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("would restore", digest);
+        assertThat(run.out()).contains("WOULD_RESTORE: app@" + digest);
         assertThat(EmulatorArgs.run(EMU.emulator(), "list-deleted", "-n", "app").out())
                 .contains("1 soft-deleted manifest(s)");
     }

@@ -159,7 +159,11 @@ final class DemoRun {
         boolean gone = registry.tag(DemoSeed.API, DemoSeed.ACCIDENT_TAG).isEmpty();
         story.block(image + " (" + PurgeSections.shortDigest(tag.digest()) + "): " + outcome
                 + (gone ? "; production can no longer pull it" : ""));
-        story.record("accidentalDelete", Map.of("image", image, "digest", tag.digest(), "outcome", outcome.name()),
+        Map<String, Object> accident = new java.util.LinkedHashMap<>();
+        accident.put("image", image);
+        accident.put("digest", tag.digest());
+        accident.put("outcome", outcome.name());
+        story.record("accidentalDelete", accident,
                 Section.builder("An accidental delete").outcome(Section.Outcome.WARN)
                         .fact("image", image).fact("digest", tag.digest()).fact("outcome", outcome.name())
                         .note("az acr repository delete --image " + image + " removes the manifest and every tag "

@@ -113,7 +113,7 @@ class ReportSectionsTest {
         // given
         RestoreReport restore = new RestoreReport("r", false, false, List.of(new RestoreItemResult("app", D1,
                 List.of("v1"), RestoreOutcome.CONFLICT, D2, List.of(), "tag v1 is live elsewhere")),
-                new RestoreReport.Totals(0, 0, 0, 1, 0, 0));
+                new RestoreReport.Totals(0, 0, 0, 1, 0, 0, 0));
         UsageReport usage = new UsageReport("r", 1L << 30, 4L << 30, 0, 2, 3, 5L << 20, 0,
                 List.of(new RegistryUsage("Size", 4L << 30, 1L << 30, "Bytes"), new RegistryUsage("Webhooks", 10, 2,
                         "Count")));
