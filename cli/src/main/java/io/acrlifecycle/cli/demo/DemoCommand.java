@@ -111,6 +111,8 @@ public class DemoCommand extends BaseCommand {
         story.block("scheduled task " + DemoSeed.TASK_NAME + " (" + DemoSeed.TASK_SCHEDULE + " UTC): "
                 + DemoSeed.TASK_CMD);
         Section section = Section.builder("The registry").outcome(Section.Outcome.INFO)
+                .summary(manifestsTotal + " manifests in " + seed.get("repositories").size() + " repositories, 90 days "
+                        + "of CI pushes; nightly task " + DemoSeed.TASK_NAME + ": " + DemoSeed.TASK_CMD)
                 .fact("manifests", manifestsTotal)
                 .fact("scheduled task", DemoSeed.TASK_NAME + " at " + DemoSeed.TASK_SCHEDULE + ": " + DemoSeed.TASK_CMD)
                 .note("90 days of CI pushes; builds rebuilt the same day left untagged manifests behind.")

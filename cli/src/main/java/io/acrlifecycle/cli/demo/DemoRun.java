@@ -165,6 +165,7 @@ final class DemoRun {
         accident.put("outcome", outcome.name());
         story.record("accidentalDelete", accident,
                 Section.builder("An accidental delete").outcome(Section.Outcome.WARN)
+                        .summary(image + " deleted by hand (" + outcome + "): production can no longer pull it")
                         .fact("image", image).fact("digest", tag.digest()).fact("outcome", outcome.name())
                         .note("az acr repository delete --image " + image + " removes the manifest and every tag "
                                 + "on it.").build());
@@ -199,7 +200,7 @@ final class DemoRun {
         Section restoreSection = RegistrySections.restore("Restore " + DemoSeed.API + ":" + DemoSeed.ACCIDENT_TAG,
                 report);
         story.record("restore", report, new Section(restoreSection.title(), restoreSection.outcome(),
-                restoreSection.facts(), restoreSection.notes(),
+                restoreSection.summary(), restoreSection.facts(), restoreSection.notes(),
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(deleted.build()),
                         restoreSection.tables().stream()).toList()));
     }
@@ -228,6 +229,9 @@ final class DemoRun {
         story.block("before: " + Sizes.human(usageBefore.storageUsedBytes()) + " used, after: "
                 + Sizes.human(after.storageUsedBytes()) + " used (everything purged was restored by the undo)");
         story.record(null, null, Section.builder("Usage before and after").outcome(Section.Outcome.INFO)
+                .summary(Sizes.human(usageBefore.storageUsedBytes()) + " before, " + Sizes.human(mid.storageUsedBytes())
+                        + " after the purge (" + mid.softDeletedManifests() + " soft-deleted manifests still count), "
+                        + Sizes.human(after.storageUsedBytes()) + " after the undo")
                 .note("Soft-deleted images count as storage, and are billed, until their retention expires: a purge "
                         + "frees space only after the soft-delete retention.")
                 .table(table.build()).build());

@@ -16,6 +16,7 @@ public final class GuardSections {
             case WARN -> Section.Outcome.WARN;
             case BLOCK -> Section.Outcome.BLOCK;
         });
+        s.summary(summary(v));
         s.fact("image", v.image());
         if (v.digest() != null) {
             s.fact("digest", v.digest());
@@ -35,6 +36,25 @@ public final class GuardSections {
             s.table(locked("locked against delete and overwrite", v.locked()));
         }
         return s.build();
+    }
+
+    /** The decision in one line: the verdict, the first problem and its date, what was locked. */
+    static String summary(GuardVerdict v) {
+        StringBuilder out = new StringBuilder(v.verdict().name());
+        List<CheckResult> problems = v.problems();
+        if (!problems.isEmpty()) {
+            CheckResult first = problems.get(0);
+            out.append(": ").append(first.name()).append(": ").append(first.reason());
+            if (problems.size() > 1) {
+                out.append(" (+").append(problems.size() - 1).append(" more)");
+            }
+        } else {
+            out.append(": every check passed");
+        }
+        if (!v.locked().isEmpty()) {
+            out.append("; locked ").append(v.locked().size()).append(" item(s)");
+        }
+        return out.toString();
     }
 
     public static Table locked(String caption, List<LockedItem> items) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Renders a {@link Report} as ONE self-contained HTML file: inline CSS, no script, no external asset (a
@@ -16,26 +17,30 @@ import java.util.List;
 public final class HtmlReport {
 
     private static final String CSS = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:72rem;\
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:76rem;\
             padding:0 1rem;color:#1b1f24;background:#fff}
             h1{font-size:1.6rem;margin-bottom:.2rem}
             h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.3rem}
-            h3{font-size:1rem;margin:1.2rem 0 .4rem}
             .meta{color:#57606a;margin-top:0}
-            nav ol{columns:2;padding-left:1.2rem}
             .badge{display:inline-block;font-size:.75rem;font-weight:600;padding:.1rem .5rem;border-radius:1rem;\
-            margin-left:.5rem;vertical-align:middle;color:#fff}
+            margin-left:.5rem;vertical-align:middle;color:#fff;white-space:nowrap}
             .done,.pass{background:#1a7f37}.dry-run,.info{background:#0969da}.warn{background:#9a6700}\
             .blocked,.refused,.failed{background:#cf222e}
             dl.facts{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem;margin:.6rem 0}
-            dl.facts dt{color:#57606a}dl.facts dd{margin:0;font-weight:600}
-            table{border-collapse:collapse;width:100%;font-size:.85rem;margin-bottom:.8rem}
+            dl.facts dt{color:#57606a}dl.facts dd{margin:0;font-weight:600;overflow-wrap:anywhere}
+            .scroll{overflow-x:auto;margin-bottom:.8rem}
+            table{border-collapse:collapse;width:100%;font-size:.85rem}
             caption{text-align:left;font-weight:600;padding:.3rem 0}
             th,td{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}
-            th{background:#f6f8fa}tr:nth-child(even) td{background:#fbfcfd}
-            td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;word-break:break-all}
+            th{background:#f6f8fa;white-space:nowrap}tr:nth-child(even) td{background:#fbfcfd}
+            td{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:nowrap}
+            td.long{white-space:normal;overflow-wrap:anywhere;min-width:16rem}
+            span.digest{text-decoration:underline dotted #8c959f;cursor:help}
+            table.summary td{font-family:inherit}table.summary td.long{font-family:inherit}
+            details{margin-bottom:.8rem}details>summary{cursor:pointer;font-weight:600;padding:.3rem 0}
             ul.notes{padding-left:1.2rem}footer{margin-top:3rem;color:#57606a;font-size:.8rem}
             """;
+
 
     private HtmlReport() {
     }
@@ -55,13 +60,7 @@ public final class HtmlReport {
         }
         html.append("generated ").append(escape(timestamp(report))).append("</p>\n");
         if (report.sections().size() > 1) {
-            html.append("<nav><ol>\n");
-            for (int i = 0; i < report.sections().size(); i++) {
-                Section section = report.sections().get(i);
-                html.append("<li><a href=\"#s").append(i + 1).append("\">").append(escape(section.title()))
-                        .append("</a> <small>(").append(escape(section.outcome().label())).append(")</small></li>\n");
-            }
-            html.append("</ol></nav>\n");
+            summary(html, report.sections());
         }
         for (int i = 0; i < report.sections().size(); i++) {
             section(html, i + 1, report.sections().get(i));
@@ -81,11 +80,28 @@ public final class HtmlReport {
         return file;
     }
 
+    /** The report's first screen: one row per step with its outcome and headline, each linked to its section. */
+    private static void summary(StringBuilder html, List<Section> sections) {
+        html.append("<nav>\n<table class=\"summary\">\n<caption>Summary</caption>\n")
+                .append("<thead><tr><th>#</th><th>step</th><th>outcome</th><th>what happened</th></tr></thead>\n")
+                .append("<tbody>\n");
+        for (int i = 0; i < sections.size(); i++) {
+            Section section = sections.get(i);
+            html.append("<tr><td>").append(i + 1).append("</td><td><a href=\"#s").append(i + 1).append("\">")
+                    .append(escape(section.title())).append("</a></td><td>").append(badge(section.outcome()))
+                    .append("</td><td class=\"long\">").append(escape(section.headline())).append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</nav>\n");
+    }
+
+    private static String badge(Section.Outcome outcome) {
+        return "<span class=\"badge " + outcome.label().replace(' ', '-') + "\">" + escape(outcome.label())
+                + "</span>";
+    }
+
     private static void section(StringBuilder html, int number, Section section) {
-        String badge = section.outcome().label().replace(' ', '-');
         html.append("<section id=\"s").append(number).append("\">\n<h2>").append(number).append(". ")
-                .append(escape(section.title())).append("<span class=\"badge ").append(badge).append("\">")
-                .append(escape(section.outcome().label())).append("</span></h2>\n");
+                .append(escape(section.title())).append(badge(section.outcome())).append("</h2>\n");
         if (!section.facts().isEmpty()) {
             html.append("<dl class=\"facts\">\n");
             for (Section.Fact fact : section.facts()) {
@@ -107,28 +123,67 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
+    /**
+     * A table. Short values (tags, sizes, kinds, outcomes, times) never wrap, so "build-509" and "90.8 MiB" stay
+     * whole; only columns holding long text (a reason, a message) wrap, at spaces first. A cell that is a full digest
+     * shows its first 12 hex digits, with the whole digest as its tooltip. The table scrolls sideways rather than
+     * squeezing a column when the page is narrow.
+     */
     private static void table(StringBuilder html, Table table) {
-        html.append("<table>\n");
-        if (table.caption() != null) {
-            html.append("<caption>").append(escape(table.caption())).append("</caption>\n");
+        boolean[] longColumn = longColumns(table);
+        StringBuilder t = new StringBuilder();
+        if (table.collapsed()) {
+            t.append("<details>\n<summary>").append(escape(table.caption())).append(" (")
+                    .append(table.rows().size()).append(")</summary>\n");
         }
-        html.append("<thead><tr>");
+        t.append("<div class=\"scroll\"><table>\n");
+        if (table.caption() != null && !table.collapsed()) {
+            t.append("<caption>").append(escape(table.caption())).append("</caption>\n");
+        }
+        t.append("<thead><tr>");
         for (String column : table.columns()) {
-            html.append("<th>").append(escape(column)).append("</th>");
+            t.append("<th>").append(escape(column)).append("</th>");
         }
-        html.append("</tr></thead>\n<tbody>\n");
+        t.append("</tr></thead>\n<tbody>\n");
         if (table.rows().isEmpty()) {
-            html.append("<tr><td colspan=\"").append(Math.max(1, table.columns().size()))
+            t.append("<tr><td colspan=\"").append(Math.max(1, table.columns().size()))
                     .append("\">(none)</td></tr>\n");
         }
         for (List<String> row : table.rows()) {
-            html.append("<tr>");
-            for (String cell : row) {
-                html.append("<td>").append(escape(cell)).append("</td>");
+            t.append("<tr>");
+            for (int c = 0; c < row.size(); c++) {
+                t.append(longColumn[c] ? "<td class=\"long\">" : "<td>").append(cell(row.get(c))).append("</td>");
             }
-            html.append("</tr>\n");
+            t.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n");
+        t.append("</tbody>\n</table></div>\n");
+        if (table.collapsed()) {
+            t.append("</details>\n");
+        }
+        html.append(t);
+    }
+
+    /** Longer than this (after digests are shortened), a value is prose and its column may wrap. */
+    static final int SHORT_CELL = 32;
+    private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+:[0-9a-f]{32,}");
+
+    private static boolean[] longColumns(Table table) {
+        boolean[] long_ = new boolean[table.columns().size()];
+        for (List<String> row : table.rows()) {
+            for (int c = 0; c < row.size(); c++) {
+                String value = row.get(c);
+                long_[c] |= !DIGEST.matcher(value).matches() && value.length() > SHORT_CELL;
+            }
+        }
+        return long_;
+    }
+
+    private static String cell(String value) {
+        if (DIGEST.matcher(value).matches()) {
+            return "<span class=\"digest\" title=\"" + escape(value) + "\">"
+                    + escape(PurgeSections.shortDigest(value)) + "</span>";
+        }
+        return escape(value);
     }
 
     private static String timestamp(Report report) {

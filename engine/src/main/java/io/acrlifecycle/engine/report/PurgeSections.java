@@ -24,6 +24,7 @@ public final class PurgeSections {
         Section.Builder s = Section.builder(title).outcome(outcome(report));
         PurgePlan.Totals planned = report.planned();
         PurgeReport.Totals done = report.totals();
+        s.summary(summary(report));
         s.fact("status", report.status().name());
         if (report.rules() != null) {
             s.fact("rules", report.rules());
@@ -57,13 +58,30 @@ public final class PurgeSections {
         if (report.plan() != null && (report.dryRun() || report.status() == PurgeReport.Status.REFUSED)) {
             for (RepositoryPlan repo : report.plan().repositories()) {
                 s.table(planTable(repo, report.dryRun() ? "dry run" : "not run"));
+                s.table(sparedTable(repo.repository(), repo.spared()));
             }
         } else {
             for (RepositoryReport repo : report.repositories()) {
                 s.table(resultTable(repo));
+                s.table(sparedTable(repo.repository(), repo.spared()));
             }
         }
         return s.build();
+    }
+
+    /** The step in one line: what was (or would be) deleted against the plan. */
+    static String summary(PurgeReport report) {
+        PurgePlan.Totals p = report.planned();
+        PurgeReport.Totals d = report.totals();
+        return switch (report.status()) {
+            case DRY_RUN -> "would untag " + p.tagsToUntag() + " tags and delete " + p.manifestsToDelete()
+                    + " manifests (" + Sizes.human(p.bytes()) + "); " + p.spared() + " spared; nothing deleted";
+            case REFUSED -> "refused, nothing deleted: " + report.message();
+            default -> "untagged " + d.tagsUntagged() + " of " + p.tagsToUntag() + " tags, deleted "
+                    + d.manifestsDeleted() + " of " + p.manifestsToDelete() + " manifests ("
+                    + Sizes.human(d.bytesReclaimed()) + "); " + d.errors() + " errors, " + d.skippedLocked()
+                    + " skipped as locked";
+        };
     }
 
     private static Section.Outcome outcome(PurgeReport report) {
@@ -81,10 +99,9 @@ public final class PurgeSections {
             t.row(":" + a.tag(), "tag", a.tag(), "", "untag", result, a.rule() + ": " + a.reason());
         }
         for (ManifestAction m : repo.delete()) {
-            t.row(shortDigest(m.digest()), "manifest", String.join(", ", m.tags()), Sizes.human(m.size()), "delete",
+            t.row(m.digest(), "manifest", String.join(", ", m.tags()), Sizes.human(m.size()), "delete",
                     result, m.rule() + ": " + m.reason());
         }
-        spared(t, repo.spared());
         return t.build();
     }
 
@@ -104,20 +121,25 @@ public final class PurgeSections {
                         "tag".equals(i.kind()) ? "untag" : "delete", i.outcome().name(), detail(i));
             }
         }
-        spared(t, repo.spared());
         return t.build();
     }
 
-    private static void spared(Table.Builder t, List<Spared> spared) {
+    /** What the rules kept and why: folded in HTML, as it is usually most of the registry. */
+    static Table sparedTable(String repository, List<Spared> spared) {
+        if (spared.isEmpty()) {
+            return null;
+        }
+        Table.Builder t = Table.builder(repository + ": spared", COLUMNS).collapsed();
         for (Spared sp : spared) {
-            t.row(sp.isTag() ? ":" + sp.tag() : shortDigest(sp.digest()), sp.isTag() ? "tag" : "manifest",
+            t.row(sp.isTag() ? ":" + sp.tag() : sp.digest(), sp.isTag() ? "tag" : "manifest",
                     sp.isTag() ? sp.tag() : "", "", "keep", "spared",
                     sp.reason().name() + (sp.detail() == null ? "" : ": " + sp.detail()));
         }
+        return t.build();
     }
 
     private static String item(ItemResult i) {
-        return "tag".equals(i.kind()) ? ":" + i.tag() : shortDigest(i.digest());
+        return "tag".equals(i.kind()) ? ":" + i.tag() : i.digest();
     }
 
     private static String detail(ItemResult i) {

@@ -24,6 +24,8 @@ public final class RegistrySections {
 
     public static Section policies(String title, RegistryPolicies p) {
         return Section.builder(title).outcome(p.softDeleteEnabled() ? Section.Outcome.PASS : Section.Outcome.WARN)
+                .summary("soft delete " + status(p.softDeleteEnabled(), p.softDeleteRetentionDays())
+                        + "; untagged retention " + status(p.retentionEnabled(), p.retentionDays()))
                 .fact("soft delete", (p.softDeleteEnabled() ? "enabled" : "disabled") + ", "
                         + p.softDeleteRetentionDays() + " days")
                 .fact("untagged retention", (p.retentionEnabled() ? "enabled" : "disabled") + ", "
@@ -38,6 +40,11 @@ public final class RegistrySections {
     public static Section softDelete(String title, SoftDeleteResult r) {
         Section.Builder s = Section.builder(title)
                 .outcome(r.dryRun() ? Section.Outcome.DRY_RUN : Section.Outcome.DONE)
+                .summary(r.drift().isEmpty() ? "soft delete " + status(r.after().softDeleteEnabled(),
+                        r.after().softDeleteRetentionDays()) + ", as declared: nothing to change"
+                        : "soft delete " + status(r.before().softDeleteEnabled(), r.before().softDeleteRetentionDays())
+                        + (r.dryRun() ? " would become " : " -> ")
+                        + status(r.after().softDeleteEnabled(), r.after().softDeleteRetentionDays()))
                 .fact("changed", r.changed())
                 .fact("soft delete before",
                         status(r.before().softDeleteEnabled(), r.before().softDeleteRetentionDays()))
@@ -57,13 +64,17 @@ public final class RegistrySections {
         Section.Builder s = Section.builder(title)
                 .outcome(r.dryRun() ? Section.Outcome.DRY_RUN : r.complete() ? Section.Outcome.DONE
                         : Section.Outcome.FAILED)
+                .summary((r.dryRun() ? "would restore " + t.wouldRestore() : "restored " + t.restored()) + " of "
+                        + r.items().size() + " manifest(s)" + restoredTags(r) + "; already live " + t.alreadyLive()
+                        + ", expired " + t.expired() + ", conflict " + t.conflict() + ", not found " + t.notFound()
+                        + ", failed " + t.failed())
                 .fact(r.dryRun() ? "would restore" : "restored", r.dryRun() ? t.wouldRestore() : t.restored())
                 .fact("already live", t.alreadyLive()).fact("expired", t.expired())
                 .fact("conflict", t.conflict()).fact("not found", t.notFound()).fact("failed", t.failed());
         Table.Builder table = Table.builder("items (in restore order)", "repository", "digest", "tags", "outcome",
                 "restored tags", "message");
         for (RestoreItemResult i : r.items()) {
-            table.row(i.repository(), PurgeSections.shortDigest(i.digest()), String.join(", ", i.tags()),
+            table.row(i.repository(), i.digest(), String.join(", ", i.tags()),
                     i.outcome().name(), String.join(", ", i.restoredTags()), i.message());
         }
         return s.table(table.build()).build();
@@ -73,6 +84,9 @@ public final class RegistrySections {
         UndoReport.Totals t = r.totals();
         boolean complete = t.restored() + t.alreadyLive() == t.targets();
         Section.Builder s = Section.builder(title).outcome(complete ? Section.Outcome.DONE : Section.Outcome.FAILED)
+                .summary("restored " + t.restored() + " of " + t.targets() + " manifest(s) from the journal; already "
+                        + "live " + t.alreadyLive() + ", expired " + t.expired() + ", conflict " + t.conflict()
+                        + ", not found " + t.notFound() + ", failed " + t.failed())
                 .fact("journal", r.journal()).fact("targets", t.targets()).fact("restored", t.restored())
                 .fact("already live", t.alreadyLive()).fact("expired", t.expired()).fact("conflict", t.conflict())
                 .fact("not found", t.notFound()).fact("failed", t.failed());
@@ -80,7 +94,7 @@ public final class RegistrySections {
         for (UndoItem i : r.items()) {
             tables.computeIfAbsent(i.repository(), k -> Table.builder(k, "digest", "tags", "outcome",
                     "restored tags", "detail"))
-                    .row(PurgeSections.shortDigest(i.digest()), String.join(", ", i.tags()), i.outcome().name(),
+                    .row(i.digest(), String.join(", ", i.tags()), i.outcome().name(),
                             String.join(", ", i.restoredTags()), i.detail());
         }
         tables.values().forEach(b -> s.table(b.build()));
@@ -89,6 +103,8 @@ public final class RegistrySections {
 
     public static Section deleted(String title, SoftDeletedItems.Listing listing) {
         Section.Builder s = Section.builder(title).outcome(Section.Outcome.INFO)
+                .summary(listing.manifests().size() + " soft-deleted manifest(s), "
+                        + Sizes.human(listing.totalKnownBytes()) + " known size")
                 .fact("soft-deleted manifests", listing.manifests().size())
                 .fact("soft-deleted tag records", listing.tags().size())
                 .fact("soft-deleted repositories", listing.repositories().size())
@@ -100,7 +116,7 @@ public final class RegistrySections {
         byRepo.forEach((repo, manifests) -> {
             Table.Builder t = Table.builder(repo, "digest", "former tags", "deleted at", "expires at", "size");
             for (DeletedManifest m : manifests) {
-                t.row(PurgeSections.shortDigest(m.digest()), String.join(", ", m.formerTags()), time(m.deletedAt()),
+                t.row(m.digest(), String.join(", ", m.formerTags()), time(m.deletedAt()),
                         time(m.expiresAt()), m.size() < 0 ? "unknown" : Sizes.human(m.size()));
             }
             s.table(t.build());
@@ -110,6 +126,9 @@ public final class RegistrySections {
 
     public static Section usage(String title, UsageReport u) {
         Section.Builder s = Section.builder(title).outcome(Section.Outcome.INFO)
+                .summary((u.storageUsedBytes() < 0 ? "storage used unknown" : Sizes.human(u.storageUsedBytes())
+                        + " used") + "; " + u.softDeletedManifests() + " soft-deleted manifest(s) ("
+                        + Sizes.human(u.softDeletedEstimatedBytes()) + ") still counted")
                 .fact("storage used", u.storageUsedBytes() < 0 ? "unknown" : Sizes.human(u.storageUsedBytes())
                         + (u.storageUsedPercent() >= 0 ? String.format(java.util.Locale.ROOT, " (%.1f%% of %s)",
                                 u.storageUsedPercent(), Sizes.human(u.storageLimitBytes())) : ""))
@@ -123,6 +142,12 @@ public final class RegistrySections {
                     bytes ? Sizes.human(r.limit()) : r.limit(), r.unit());
         }
         return s.table(t.build()).build();
+    }
+
+    private static String restoredTags(RestoreReport r) {
+        List<String> tags = new ArrayList<>();
+        r.items().forEach(i -> tags.addAll(i.restoredTags()));
+        return tags.isEmpty() ? "" : " (tags " + String.join(", ", tags) + ")";
     }
 
     private static String status(boolean enabled, int days) {

@@ -5,11 +5,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One step of a report. {@code outcome} is a short word shown as a badge ({@link Outcome}); {@code facts} are the
- * totals (label and value); {@code notes} are sentences a person should read; {@code tables} hold the detail, usually
- * one per repository.
+ * One step of a report. {@code outcome} is a short word shown as a badge ({@link Outcome}); {@code summary} is the
+ * one line the report's summary table shows for the step (null: its first facts); {@code facts} are the totals
+ * (label and value); {@code notes} are sentences a person should read; {@code tables} hold the detail, usually one
+ * per repository.
  */
-public record Section(String title, Outcome outcome, List<Fact> facts, List<String> notes, List<Table> tables) {
+public record Section(String title, Outcome outcome, String summary, List<Fact> facts, List<String> notes,
+        List<Table> tables) {
+
+    public Section(String title, Outcome outcome, List<Fact> facts, List<String> notes, List<Table> tables) {
+        this(title, outcome, null, facts, notes, tables);
+    }
 
     public Section {
         Objects.requireNonNull(title, "title");
@@ -35,6 +41,18 @@ public record Section(String title, Outcome outcome, List<Fact> facts, List<Stri
         }
     }
 
+    /** The summary line, or the first two facts when the converter gave none. */
+    public String headline() {
+        if (summary != null && !summary.isBlank()) {
+            return summary;
+        }
+        StringBuilder out = new StringBuilder();
+        for (Fact f : facts.subList(0, Math.min(2, facts.size()))) {
+            out.append(out.length() == 0 ? "" : "; ").append(f.label()).append(": ").append(f.value());
+        }
+        return out.length() > 0 ? out.toString() : notes.isEmpty() ? "" : notes.get(0);
+    }
+
     /** A label and its value, e.g. "bytes reclaimed" and "1.2 GiB". */
     public record Fact(String label, String value) {
         public Fact {
@@ -51,6 +69,7 @@ public record Section(String title, Outcome outcome, List<Fact> facts, List<Stri
     public static final class Builder {
         private final String title;
         private Outcome outcome = Outcome.INFO;
+        private String summary;
         private final List<Fact> facts = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
@@ -61,6 +80,12 @@ public record Section(String title, Outcome outcome, List<Fact> facts, List<Stri
 
         public Builder outcome(Outcome value) {
             this.outcome = value;
+            return this;
+        }
+
+        /** The one line shown for this step in the report's summary table. */
+        public Builder summary(String line) {
+            this.summary = line;
             return this;
         }
 
@@ -82,7 +107,7 @@ public record Section(String title, Outcome outcome, List<Fact> facts, List<Stri
         }
 
         public Section build() {
-            return new Section(title, outcome, facts, notes, tables);
+            return new Section(title, outcome, summary, facts, notes, tables);
         }
     }
 }

@@ -6,9 +6,14 @@ import java.util.Objects;
 
 /**
  * A captioned table of text cells. Rows shorter than the header are padded, longer ones refused, so a converter
- * bug shows up in its unit test rather than as a shifted column in a report.
+ * bug shows up in its unit test rather than as a shifted column in a report. A {@code collapsed} table is detail a
+ * reader opens on demand (the spared items of a purge): HTML shows it folded under its caption.
  */
-public record Table(String caption, List<String> columns, List<List<String>> rows) {
+public record Table(String caption, List<String> columns, List<List<String>> rows, boolean collapsed) {
+
+    public Table(String caption, List<String> columns, List<List<String>> rows) {
+        this(caption, columns, rows, false);
+    }
 
     public Table {
         Objects.requireNonNull(columns, "columns");
@@ -39,6 +44,7 @@ public record Table(String caption, List<String> columns, List<List<String>> row
         private final String caption;
         private final List<String> columns;
         private final List<List<String>> rows = new ArrayList<>();
+        private boolean collapsed;
 
         private Builder(String caption, List<String> columns) {
             this.caption = caption;
@@ -54,12 +60,18 @@ public record Table(String caption, List<String> columns, List<List<String>> row
             return this;
         }
 
+        /** Folded under its caption in HTML: detail a reader opens on demand. */
+        public Builder collapsed() {
+            this.collapsed = true;
+            return this;
+        }
+
         public boolean isEmpty() {
             return rows.isEmpty();
         }
 
         public Table build() {
-            return new Table(caption, columns, rows);
+            return new Table(caption, columns, rows, collapsed);
         }
     }
 }

@@ -45,6 +45,70 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldOpenWithASummaryOfEveryStepLinkedToItsSection() {
+        // given
+        Report report = new Report("demo", null, AT, List.of(
+                Section.builder("Purge").outcome(Section.Outcome.DONE).summary("deleted 3 of 3 manifests").build(),
+                Section.builder("Usage").fact("storage used", "1.0 GiB").fact("soft-deleted", 2).fact("x", 1)
+                        .build()));
+
+        // when
+        String html = HtmlReport.render(report);
+
+        // then: the summary comes before the first section, one row per step, its headline or first two facts
+        assertThat(html.indexOf("<caption>Summary</caption>")).isPositive().isLessThan(html.indexOf("<section"));
+        assertThat(html).contains("<td><a href=\"#s1\">Purge</a></td><td><span class=\"badge done\">done</span>"
+                        + "</td><td class=\"long\">deleted 3 of 3 manifests</td>")
+                .contains("<a href=\"#s2\">Usage</a>", "storage used: 1.0 GiB; soft-deleted: 2</td>");
+    }
+
+    @Test
+    void shouldKeepShortValuesWholeAndWrapOnlyLongText() {
+        // given a purge-like table: short tag, size, kind, plan, result; a long reason
+        String reason = "acr-purge: loses its last tag(s) [build-500] in this run, not after cutoff (ago 30d)";
+        Table table = Table.builder("shop/api", "item", "kind", "tags", "size", "plan", "result", "reason")
+                .row(":build-509", "tag", "build-509", "90.8 MiB", "untag", "dry run", reason).build();
+
+        // when
+        String html = HtmlReport.render(new Report("r", null, AT, List.of(Section.builder("s").table(table).build())));
+
+        // then: short cells carry no class (td is nowrap), the reason's cell may wrap
+        assertThat(html).contains("<td>:build-509</td><td>tag</td><td>build-509</td><td>90.8 MiB</td><td>untag</td>"
+                + "<td>dry run</td><td class=\"long\">" + HtmlReport.escape(reason) + "</td>");
+        assertThat(html).containsPattern("(?s)\\btd\\{[^}]*white-space:nowrap")
+                .containsPattern("td\\.long\\{[^}]*white-space:normal")
+                .doesNotContain("break-all");
+    }
+
+    @Test
+    void shouldShortenAFullDigestKeepingItAsTheTooltip() {
+        // given
+        String digest = "sha256:" + "ab".repeat(32);
+        Table table = Table.builder("t", "digest", "note").row(digest, "x").build();
+
+        // when
+        String html = HtmlReport.render(new Report("r", null, AT, List.of(Section.builder("s").table(table).build())));
+
+        // then: the column stays short (nowrap), the full digest is one hover away
+        assertThat(html).contains("<td><span class=\"digest\" title=\"" + digest + "\">sha256:abababababab…</span>"
+                + "</td><td>x</td>");
+    }
+
+    @Test
+    void shouldFoldACollapsedTableUnderItsCaption() {
+        // given
+        Table spared = Table.builder("app: spared", "tag", "reason").collapsed().row("v1", "kept").row("v2", "kept")
+                .build();
+
+        // when
+        String html = HtmlReport.render(new Report("r", null, AT, List.of(Section.builder("s").table(spared).build())));
+
+        // then: no script needed, <details> opens on click
+        assertThat(html).contains("<details>\n<summary>app: spared (2)</summary>\n<div class=\"scroll\"><table>")
+                .contains("</table></div>\n</details>");
+    }
+
+    @Test
     void shouldLoadNoExternalAssetAndRunNoScript() {
         // given
         Report report = new Report("r", null, AT, List.of(Section.builder("s").build()));

@@ -52,13 +52,20 @@ class ReportSectionsTest {
 
         // then
         assertThat(section.outcome()).isEqualTo(Section.Outcome.DRY_RUN);
-        assertThat(section.tables()).extracting(Table::caption).containsExactly("plan against result", "app");
+        assertThat(section.tables()).extracting(Table::caption)
+                .containsExactly("plan against result", "app", "app: spared");
         Table app = section.tables().get(1);
-        assertThat(app.rows()).hasSize(3);
+        assertThat(app.rows()).hasSize(2);
         assertThat(app.rows().get(0)).containsExactly(":v1", "tag", "v1", "", "untag", "dry run", "r1: older than 30d");
-        assertThat(app.rows().get(1)).contains("manifest", "3.0 MiB", "delete");
-        assertThat(app.rows().get(2)).contains(":v9", "keep", "spared", "KEPT_BY_KEEP: 1st newest");
+        assertThat(app.rows().get(1)).contains(D1, "manifest", "3.0 MiB", "delete");
+        assertThat(app.collapsed()).isFalse();
+        Table spared = section.tables().get(2);
+        assertThat(spared.collapsed()).isTrue();
+        assertThat(spared.rows()).containsExactly(List.of(":v9", "tag", "v9", "", "keep", "spared",
+                "KEPT_BY_KEEP: 1st newest"));
         assertThat(section.tables().get(0).rows().get(0)).containsExactly("tags untagged", "1", "-");
+        assertThat(section.headline()).isEqualTo("would untag 1 tags and delete 1 manifests (3.0 MiB); 1 spared; "
+                + "nothing deleted");
     }
 
     @Test
@@ -86,6 +93,7 @@ class ReportSectionsTest {
         assertThat(section.tables().get(0).rows()).contains(List.of("manifests deleted", "1", "0"));
         assertThat(section.tables().get(1).rows()).anySatisfy(r -> assertThat(r).contains("FAILED", "r1: HTTP 500"));
         assertThat(section.notes()).contains("stopped");
+        assertThat(section.headline()).startsWith("untagged 1 of 1 tags, deleted 0 of 1 manifests").contains("1 errors");
     }
 
     @Test
@@ -106,6 +114,8 @@ class ReportSectionsTest {
         assertThat(section.tables().get(0).rows()).contains(List.of("purge-window", "BLOCK",
                 "task t at 2026-11-27T01:00Z would delete it", "2026-11-27T01:00:00Z", "ago 30d"));
         assertThat(section.tables().get(1).rows()).containsExactly(List.of("tag", "app", "v1", D1));
+        assertThat(section.headline()).isEqualTo("BLOCK: purge-window: task t at 2026-11-27T01:00Z would delete it; "
+                + "locked 1 item(s)");
     }
 
     @Test
@@ -124,7 +134,9 @@ class ReportSectionsTest {
 
         // then
         assertThat(r.outcome()).isEqualTo(Section.Outcome.FAILED);
-        assertThat(r.tables().get(0).rows().get(0)).contains("CONFLICT", "tag v1 is live elsewhere");
+        assertThat(r.tables().get(0).rows().get(0)).contains(D1, "CONFLICT", "tag v1 is live elsewhere");
+        assertThat(r.headline()).startsWith("restored 0 of 1 manifest(s); ").contains("conflict 1");
+        assertThat(u.headline()).isEqualTo("1.0 GiB used; 2 soft-deleted manifest(s) (5.0 MiB) still counted");
         assertThat(u.facts()).contains(new Section.Fact("storage used", "1.0 GiB (25.0% of 4.0 GiB)"));
         assertThat(u.tables().get(0).rows()).containsExactly(List.of("Size", "1.0 GiB", "4.0 GiB", "Bytes"),
                 List.of("Webhooks", "2", "10", "Count"));
