@@ -54,7 +54,14 @@ public class RestoreCommand extends RegistryCommand {
                     .replaceFirst("^targets\\[0]\\.tags:", "--tag:").replaceFirst("^tags\\[0]\\.tag:", "--tag:"));
         }
         try (AcrRegistry registry = openRegistry()) {
+            if (!quiet) {
+                io().err().println("restore: " + repository + (digest != null ? "@" + digest : "")
+                        + (tag != null ? " tag " + tag : "") + (dryRun ? " (dry run)" : "") + " ...");
+            }
             RestoreReport report = new RestoreService(registry, log()).restore(request);
+            if (!quiet) {
+                io().err().println("restore: done, " + report.items().size() + " manifest(s) handled");
+            }
             StringBuilder text = new StringBuilder();
             for (RestoreItemResult i : report.items()) {
                 text.append(i.outcome()).append(": ").append(i.repository())

@@ -31,8 +31,15 @@ public class UndoCommand extends RegistryCommand {
             throw CliException.usage("--journal: '" + journal + "' is not a file; accepted: the journal a purge "
                     + "wrote (--journal FILE, or the path it printed)");
         }
+        int total = PurgeUndo.targets(journal).size();
         try (AcrRegistry registry = openRegistry()) {
-            UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry, log())));
+            if (!quiet) {
+                io().err().println("undo: restoring " + total + " manifest(s) recorded in " + journal);
+            }
+            Progress bar = progress("undo");
+            UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry,
+                    ProgressLog.restores(log(), bar, total, io().interactive()))));
+            bar.finish();
             UndoReport.Totals t = report.totals();
             boolean complete = t.restored() + t.alreadyLive() == t.targets();
             StringBuilder text = new StringBuilder();
