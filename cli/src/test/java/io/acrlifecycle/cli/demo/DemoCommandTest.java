@@ -52,4 +52,31 @@ class DemoCommandTest {
         assertThat(json.at("/steps/undo/totals/failed").asInt()).isZero();
         assertThat(dir.resolve("purge-journal.jsonl")).exists();
     }
+
+    @Test
+    void shouldPrintOnlyTheJsonEnvelopeWithOutputJson(@TempDir Path dir) throws Exception {
+        // given
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Io io = new Io(new PrintWriter(out, true), new PrintWriter(err, true), new ByteArrayInputStream(new byte[0]),
+                Map.of(), false);
+
+        // when
+        int code = Main.run(io, "demo", "--out", dir.toString(), "-o", "json");
+
+        // then: stdout is one JSON document (docs/cli.md, demo), the same steps as demo.json
+        assertThat(code).as(out + "\n" + err).isZero();
+        JsonNode json = Json.mapper().readTree(out.toString());
+        assertThat(json.get("command").asText()).isEqualTo("demo");
+        assertThat(json.get("status").asText()).isEqualTo("done");
+        assertThat(json.get("exitCode").asInt()).isZero();
+        java.util.List<String> steps = new java.util.ArrayList<>();
+        json.at("/result/steps").fieldNames().forEachRemaining(steps::add);
+        assertThat(steps).containsExactly("registry", "usageBefore", "softDelete", "guardDeploy1", "guardDeploy2",
+                "purgeDryRun", "purge", "accidentalDelete", "restore", "undo", "usageAfter", "plannedDeletes");
+        assertThat(json.at("/result/reportHtml").asText()).endsWith("demo.html");
+        assertThat(json.at("/result/steps/guardDeploy1/verdict").asText()).isEqualTo("PASS");
+        assertThat(Json.mapper().readTree(dir.resolve("demo.json").toFile()).get("steps"))
+                .isEqualTo(json.at("/result/steps"));
+    }
 }
