@@ -32,6 +32,15 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        if (output.reportDir() != null) {
+            // a report directory that cannot be written is bad input: say so before anything is changed
+            try {
+                Files.createDirectories(output.reportDir());
+            } catch (IOException e) {
+                throw CliException.usage("--report-dir: cannot create directory '" + output.reportDir() + "' ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); accepted: a writable directory");
+            }
+        }
         return print(execute());
     }
 

@@ -85,7 +85,11 @@ public class GuardCommand extends RegistryCommand {
             ImageRef ref = ImageRef.parse(image);
             List<PurgeRules> declared = new ArrayList<>();
             for (Path file : rules) {
-                declared.add(PurgeRules.load(file));
+                try {
+                    declared.add(PurgeRules.load(file));
+                } catch (IllegalArgumentException e) {
+                    throw CliException.usage("--rules: " + e.getMessage());
+                }
             }
             return new GuardRequest(ref, expectedDigest, Stage.parse(stage), window, GuardRequest.parseWindow(window),
                     GuardMode.parse(mode), declared, tasks, retention, lock, restore);

@@ -103,6 +103,10 @@ public class Main implements Runnable {
         if (e instanceof CliException cli) {
             code = cli.exitCode();
         }
+        if (e instanceof RegistryException && message != null && message.contains("no ARM resource id was given")) {
+            // the engine speaks of its configuration; here it comes from a flag or the environment
+            message += "; on the command line: --resource-id ID or $ACR_RESOURCE_ID";
+        }
         Object command = line.getCommand();
         if (command instanceof BaseCommand base && base.jsonOutput()) {
             io.out().println(Json.writePretty(CommandResult.error(base.commandName(), code, message)));

@@ -121,7 +121,13 @@ public class PurgeCommand extends RegistryCommand {
             journalFile = Path.of("acrlc-out", "purge-journal-" + stamp + ".jsonl");
         }
         if (real && journalFile.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(journalFile.toAbsolutePath().getParent());
+            try {
+                Files.createDirectories(journalFile.toAbsolutePath().getParent());
+            } catch (java.io.IOException e) {
+                throw CliException.usage("--journal: cannot create the directory of '" + journalFile + "' ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + "); accepted: a file in a writable "
+                        + "directory");
+            }
         }
         PurgeRequest.Builder full = PurgeRequest.builder().rulesFile(rules).filters(filters).ago(ago).keep(keep)
                 .untagged(untagged).untaggedOnly(untaggedOnly).includeLocked(includeLocked).dryRun(!real)
@@ -132,11 +138,38 @@ public class PurgeCommand extends RegistryCommand {
         protectTags.forEach(full::protectTag);
         protectImages.forEach(full::protectImage);
         PurgeRequest request = full.build();
-        request.validate(); // bad regex, ago, keep...: exit 2 before the registry is even opened
+        try {
+            request.validate(); // bad regex, ago, keep...: exit 2 before the registry is even opened
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(flagNames(e.getMessage()));
+        }
         try (AcrRegistry registry = openRegistry()) {
             PurgeReport report = PurgeService.run(registry, request, progress(), log());
             return result(registry.loginServer(), report);
         }
+    }
+
+    /**
+     * The engine's request validation names its fields (it also serves rules files and the Jenkins step); on the
+     * command line the user typed flags. Problems inside a rules file keep the file's own names (they are prefixed
+     * with the file name, so they do not match here).
+     */
+    static String flagNames(String message) {
+        String start = "(^|purge request: |\\n  - )";
+        return message
+                .replaceAll(start + "concurrency:", "$1--concurrency:")
+                .replaceAll(start + "maxDeletes:", "$1--max-deletes:")
+                .replaceAll(start + "rulesFile: give either a rules file or filter/ago/keep/untagged/untaggedOnly, "
+                        + "not both", "$1--rules: give either --rules FILE or --filter/--ago/--keep/--untagged/"
+                        + "--untagged-only, not both")
+                .replaceAll(start + "filter: nothing selected; give a rules file or at least one filter \\(or "
+                        + "untaggedOnly\\)", "$1--filter: nothing selected; give --rules FILE or at least one "
+                        + "--filter (or --untagged-only)")
+                .replaceAll(start + "exclude\\[", "$1--exclude[")
+                .replaceAll(start + "protect\\.tags\\[", "$1--protect-tag[")
+                .replaceAll(start + "protect\\.images\\[", "$1--protect-image[")
+                .replaceAll(start + "protect\\.imagesFile:", "$1--protect-images-file:")
+                .replaceAll(start + "rules file ", "$1--rules: rules file ");
     }
 
     private PurgeProgress progress() {

@@ -47,7 +47,12 @@ public class DemoCommand extends BaseCommand {
         Instant started = Instant.now();
         boolean text = !output.json();
         DemoStory story = new DemoStory(io(), text);
-        Files.createDirectories(out);
+        try {
+            Files.createDirectories(out);
+        } catch (java.io.IOException e) {
+            throw io.acrlifecycle.cli.CliException.usage("--out: cannot create directory '" + out + "' ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + "); accepted: a writable directory");
+        }
         String seed = DemoSeed.generate(randomSeed);
         story.line("Starting the ACR emulator on 127.0.0.1 and seeding the demo registry ...");
         try (AcrEmulator emu = AcrEmulator.start(EmulatorOptions.defaults())) {
