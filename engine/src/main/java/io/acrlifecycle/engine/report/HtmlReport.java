@@ -59,7 +59,8 @@ public final class HtmlReport {
             html.append("Registry <strong>").append(escape(report.registry())).append("</strong> &middot; ");
         }
         html.append("generated ").append(escape(timestamp(report))).append("</p>\n");
-        if (report.sections().size() > 1) {
+        if (!report.sections().isEmpty()) {
+            // also for one step: its outcome and headline are what a reader wants before the detail
             summary(html, report.sections());
         }
         for (int i = 0; i < report.sections().size(); i++) {

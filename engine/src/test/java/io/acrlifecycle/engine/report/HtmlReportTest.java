@@ -63,6 +63,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldSummariseASingleStepToo() {
+        // given a command's report: one section
+        Report report = new Report("acr-lifecycle purge", "r.azurecr.io", AT, List.of(Section.builder("Purge")
+                .outcome(Section.Outcome.DRY_RUN).summary("would untag 2 tags").build()));
+
+        // then
+        assertThat(HtmlReport.render(report)).contains("<caption>Summary</caption>",
+                "<td class=\"long\">would untag 2 tags</td>");
+    }
+
+    @Test
     void shouldKeepShortValuesWholeAndWrapOnlyLongText() {
         // given a purge-like table: short tag, size, kind, plan, result; a long reason
         String reason = "acr-purge: loses its last tag(s) [build-500] in this run, not after cutoff (ago 30d)";
