@@ -103,9 +103,8 @@ public class Main implements Runnable {
         if (e instanceof CliException cli) {
             code = cli.exitCode();
         }
-        if (e instanceof RegistryException && message != null && message.contains("no ARM resource id was given")) {
-            // the engine speaks of its configuration; here it comes from a flag or the environment
-            message += "; on the command line: --resource-id ID or $ACR_RESOURCE_ID";
+        if (e instanceof RegistryException) {
+            message = cliWords(message);
         }
         Object command = line.getCommand();
         if (command instanceof BaseCommand base && base.jsonOutput()) {
@@ -118,6 +117,19 @@ public class Main implements Runnable {
         }
         io.err().flush();
         return code;
+    }
+
+    /** The engine speaks of its configuration (resourceId, sslContext); here it comes from flags. */
+    static String cliWords(String message) {
+        if (message == null) {
+            return null;
+        }
+        String out = message.replace("give it with sslContext(...) or trustStore(file, password)",
+                "give its CA certificates with --ca-file PEM");
+        if (out.contains("no ARM resource id was given")) {
+            out += "; on the command line: --resource-id ID or $ACR_RESOURCE_ID";
+        }
+        return out;
     }
 
     /** Keeps the parse result reachable for tests that inspect it. */

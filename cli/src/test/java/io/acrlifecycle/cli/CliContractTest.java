@@ -41,38 +41,104 @@ class CliContractTest {
         return names;
     }
 
-    @Test
-    void shouldPrintTheDocumentedEnvelopeForEveryRegistryCommand() throws Exception {
-        // given every command that talks to a registry, in an order that works on the seed
+    /** Every command that talks to a registry, in an order that works on the seed, with its JSON envelope. */
+    private Map<String, JsonNode> runEveryRegistryCommandAsJson() throws Exception {
         Path journal = dir.resolve("j.jsonl");
         List<String[]> commands = List.of(
                 new String[] {"soft-delete", "show"},
-                new String[] {"soft-delete", "ensure", "--days", "7"},
+                new String[] {"soft-delete", "ensure", "--days", "14"},
                 new String[] {"list-deleted"},
                 new String[] {"usage"},
-                new String[] {"guard", "--image", "app:v4"},
+                new String[] {"guard", "--image", "app:v4", "--lock"},
                 new String[] {"lock", "--image", "app:v4"},
                 new String[] {"unlock", "--image", "app:v4"},
+                new String[] {"purge", "-f", "app:^v1$", "--ago", "1d", "--untagged"},
                 new String[] {"purge", "-f", "app:^v1$", "--ago", "1d", "--execute", "--journal", journal.toString()},
                 new String[] {"undo", "--journal", journal.toString()},
                 new String[] {"restore", "-n", "app", "-t", "v0"});
-
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
         for (String[] command : commands) {
-            // when
             String[] args = Stream.concat(Stream.of(command), Stream.of("-o", "json")).toArray(String[]::new);
             CliRun run = EmulatorArgs.run(EMU.emulator(), args);
-
-            // then: one JSON document on stdout, fields in the documented order (docs/cli.md "JSON envelope")
             String name = command[0].equals("soft-delete") ? "soft-delete " + command[1] : command[0];
             assertThat(run.exitCode()).as(name + ": " + run).isZero();
             JsonNode json = Json.mapper().readTree(run.out());
-            assertThat(fieldNames(json)).as(name).containsExactly("command", "status", "exitCode", "registry",
-                    "result");
+            out.merge(name, json, (dry, real) -> {
+                // purge twice: keep both results (the dry run has the plan)
+                ((com.fasterxml.jackson.databind.node.ObjectNode) real).set("dryRunResult", dry.get("result"));
+                return real;
+            });
+        }
+        return out;
+    }
+
+    @Test
+    void shouldPrintTheDocumentedEnvelopeForEveryRegistryCommand() throws Exception {
+        // when
+        Map<String, JsonNode> outputs = runEveryRegistryCommandAsJson();
+
+        // then: one JSON document on stdout, fields in the documented order (docs/cli.md "JSON envelope")
+        assertThat(outputs).hasSize(10);
+        outputs.forEach((name, json) -> {
+            assertThat(fieldNames(json).subList(0, 5)).as(name).containsExactly("command", "status", "exitCode",
+                    "registry", "result");
             assertThat(json.get("command").asText()).isEqualTo(name);
             assertThat(json.get("exitCode").asInt()).isZero();
             assertThat(json.get("registry").asText()).isEqualTo(EMU.emulator().loginServer());
             assertThat(json.get("result").isObject()).as(name).isTrue();
+        });
+    }
+
+    /** Field names used anywhere in a JSON tree. */
+    private static void fields(JsonNode node, java.util.Set<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> {
+                into.add(e.getKey());
+                fields(e.getValue(), into);
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> fields(n, into));
         }
+    }
+
+    @Test
+    void shouldHaveEveryResultFieldThatDocsCliMdDocuments() throws Exception {
+        // given the field names each command's section of docs/cli.md lists after `result`
+        String doc = Files.readString(Path.of("..", "docs", "cli.md"));
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile("[`\"]([a-z][A-Za-z]+)(?:\\[])?[`\"]");
+        // present only when they apply (null fields are left out of the JSON, docs/cli.md says so)
+        java.util.Set<String> conditional = java.util.Set.of("error", "message", "liveDigest", "detail",
+                "earliestDeletion", "note", "reason");
+        Map<String, JsonNode> outputs = runEveryRegistryCommandAsJson();
+        List<String> missing = new ArrayList<>();
+
+        for (Map.Entry<String, JsonNode> e : outputs.entrySet()) {
+            String heading = e.getKey().equals("lock") || e.getKey().equals("unlock") ? "## lock and unlock"
+                    : "## " + e.getKey();
+            int at = doc.indexOf(heading + "\n");
+            assertThat(at).as("docs/cli.md section " + heading).isNotNegative();
+            String section = doc.substring(at, doc.indexOf("\n## ", at + 1));
+            int result = section.indexOf("`result`");
+            assertThat(result).as("docs/cli.md documents the result of " + e.getKey()).isNotNegative();
+            String documented = section.substring(result + "`result`".length());
+            java.util.Set<String> actual = new java.util.HashSet<>();
+            fields(e.getValue().get("result"), actual);
+            if (e.getValue().has("dryRunResult")) {
+                fields(e.getValue().get("dryRunResult"), actual);
+            }
+            java.util.regex.Matcher m = field.matcher(documented);
+            while (m.find()) {
+                String name = m.group(1);
+                boolean other = (e.getKey().equals("lock") && name.equals("unlocked"))
+                        || (e.getKey().equals("unlock") && name.equals("locked"));
+                if (!actual.contains(name) && !conditional.contains(name) && !other) {
+                    missing.add(e.getKey() + ": " + name);
+                }
+            }
+        }
+
+        // then
+        assertThat(missing).isEmpty();
     }
 
     @Test
@@ -215,19 +281,29 @@ class CliContractTest {
         Path otherCa = Files.writeString(dir.resolve("other-ca.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(someCa.getEncoded())
                 + "\n-----END CERTIFICATE-----\n");
-        String[] args = EmulatorArgs.args(EMU.emulator(), "list-deleted");
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--ca-file")) {
-                args[i + 1] = otherCa.toString();
-            }
-        }
+        java.net.http.HttpRequest v2 = java.net.http.HttpRequest.newBuilder(EMU.emulator().endpoint().resolve("/v2/"))
+                .build();
 
-        // when
-        CliRun wrongCa = CliRun.run(EmulatorArgs.env(EMU.emulator()), "", args);
+        // when: what --ca-file builds, with the wrong CA and with the emulator's
+        java.net.http.HttpClient wrong = java.net.http.HttpClient.newBuilder().sslContext(Trust.withPem(otherCa))
+                .build();
+        java.net.http.HttpClient right = java.net.http.HttpClient.newBuilder()
+                .sslContext(Trust.withPem(EMU.emulator().caCertificatePem())).build();
 
-        // then: the file was read (no usage error), the emulator's certificate was still checked, and refused
-        assertThat(wrongCa.exitCode()).as(wrongCa.toString()).isEqualTo(ExitCodes.FAILED);
-        assertThat(EMU.emulator().requestLog().count(null, ".*")).isZero();
+        // then: the server certificate is still verified: refused with the wrong CA, accepted with the right one
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> wrong.send(v2,
+                java.net.http.HttpResponse.BodyHandlers.discarding())).isInstanceOf(javax.net.ssl.SSLException.class);
+        assertThat(right.send(v2, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldPointAtTheFlagsInRegistryErrors() {
+        assertThat(Main.cliWords("the TLS handshake with h failed (SSLHandshakeException). If the registry or a proxy "
+                + "uses a private CA, give it with sslContext(...) or trustStore(file, password); TLS verification "
+                + "cannot be switched off.")).contains("give its CA certificates with --ca-file PEM")
+                .doesNotContain("sslContext");
+        assertThat(Main.cliWords("no ARM resource id was given; set resourceId (...) in the registry configuration"))
+                .endsWith("on the command line: --resource-id ID or $ACR_RESOURCE_ID");
     }
 
     @Test
