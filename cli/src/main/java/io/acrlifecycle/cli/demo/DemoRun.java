@@ -193,6 +193,15 @@ final class DemoRun {
                 .orElse(false);
         story.block(back ? DemoSeed.API + ":" + DemoSeed.ACCIDENT_TAG + " is back, same digest"
                 : "the tag did not come back");
+        // ACR restores one tag per restore: say which former tags are still deleted, and how to get them back
+        java.util.List<String> restored = report.items().stream().flatMap(i -> i.restoredTags().stream()).toList();
+        listing.manifests().stream().filter(m -> m.digest().equals(digest)).findFirst().ifPresent(m -> {
+            java.util.List<String> left = m.formerTags().stream().filter(t -> !restored.contains(t)).toList();
+            if (!left.isEmpty()) {
+                story.block("ACR restores one tag at a time; also held " + String.join(", ", left) + ": "
+                        + "acr-lifecycle restore --repository " + DemoSeed.API + " --tag " + left.get(0));
+            }
+        });
         Table.Builder deleted = Table.builder("soft-deleted in " + DemoSeed.API + " before the restore", "digest",
                 "former tags", "deleted at", "expires at");
         listing.manifests().stream().filter(m -> m.digest().equals(digest)).forEach(m -> deleted.row(

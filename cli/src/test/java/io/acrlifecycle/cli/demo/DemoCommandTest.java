@@ -39,6 +39,8 @@ class DemoCommandTest {
                 .contains("Purge, for real", "errors: 0", "purge-journal.jsonl")
                 .contains("shop/api:2.3.1", "DELETED; production can no longer pull it")
                 .contains("RESTORED: shop/api@", "shop/api:2.3.1 is back, same digest")
+                .containsPattern("ACR restores one tag at a time; also held build-\\d+: acr-lifecycle restore "
+                        + "--repository shop/api --tag build-\\d+")
                 .contains("Undo the purge", "failed 0")
                 .contains("Usage after");
         assertThat(err.toString()).doesNotContain("Exception");
