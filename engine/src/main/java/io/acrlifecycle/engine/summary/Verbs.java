@@ -256,6 +256,18 @@ public final class Verbs {
         return b.build();
     }
 
+    /**
+     * The summary of a purge that stopped with an exception after it had started writing its journal: totals are
+     * unknown, the journal (kept by the caller) says what was deleted, and undoing from it is the way back.
+     *
+     * @param why the failure, already free of secrets (engine messages are)
+     */
+    public static BuildSummary interruptedPurge(String registry, String why) {
+        return BuildSummary.builder(Kind.PURGE, registry)
+                .message("the purge stopped part-way; its journal records what was deleted and can be undone")
+                .failure(why).build();
+    }
+
     /** Restores everything a purge journal recorded as deleted (the build page's "Undo this purge"). */
     public static BuildSummary undoPurge(Registry registry, Path journal, EngineLog log) {
         return summarize(Kind.PURGE_UNDO, registry.loginServer(),

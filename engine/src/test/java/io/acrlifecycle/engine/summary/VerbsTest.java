@@ -96,4 +96,15 @@ class VerbsTest {
         assertThat(Verbs.checkField("endpoint", "http://127.0.0.1:8443")).contains("endpoint: 'http://127.0.0.1:8443'"
                 + " is not an https URL of a host; accepted: https://host[:port]");
     }
+
+    @Test
+    void shouldSummarizeAnInterruptedPurgeAsAFailureWithUnknownTotals() {
+        BuildSummary s = Verbs.interruptedPurge("r.azurecr.io", "acrPurge: UncheckedIOException: disk full");
+
+        assertThat(s.kind()).isEqualTo(BuildSummary.Kind.PURGE);
+        assertThat(s.failure()).isEqualTo("acrPurge: UncheckedIOException: disk full");
+        assertThat(s.deletions()).isZero();
+        assertThat(s.dryRun()).isFalse();
+        assertThat(s.messages()).singleElement().asString().contains("journal");
+    }
 }

@@ -89,9 +89,24 @@ public class AcrBuildAction implements RunAction2 {
 
     public synchronized void add(Run<?, ?> owner, Verb verb, BuildSummary summary, Map<String, Object> parameters,
             Path journal) throws IOException {
+        add(owner, verb, summary, parameters, journal, false);
+    }
+
+    /**
+     * A purge that stopped with an exception after writing to its journal: its totals are unknown (the summary
+     * carries only the failure), but it can be undone from the journal.
+     */
+    public synchronized void addInterrupted(Run<?, ?> owner, Verb verb, BuildSummary summary,
+            Map<String, Object> parameters, Path journal) throws IOException {
+        add(owner, verb, summary, parameters, journal, true);
+    }
+
+    private void add(Run<?, ?> owner, Verb verb, BuildSummary summary, Map<String, Object> parameters, Path journal,
+            boolean interrupted) throws IOException {
         entries.add(new Entry(entries.size(), verb, summary, (String) parameters.get("registry"),
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
-                (String) parameters.get("endpoint"), journal == null ? null : journal.getFileName().toString()));
+                (String) parameters.get("endpoint"), journal == null ? null : journal.getFileName().toString(),
+                interrupted));
         owner.save();
     }
 
@@ -137,7 +152,7 @@ public class AcrBuildAction implements RunAction2 {
             synchronized (this) {
                 purge.undone = undo.failure() == null && undo.errors() == 0;
                 entries.add(new Entry(entries.size(), null, undo, purge.getRegistry(), purge.getCredentialsId(),
-                        purge.getResourceId(), purge.getEndpoint(), null));
+                        purge.getResourceId(), purge.getEndpoint(), null, false));
                 run.save();
             }
             return HttpResponses.redirectToDot();
@@ -175,11 +190,13 @@ public class AcrBuildAction implements RunAction2 {
         private final String resourceId;
         private final String endpoint;
         private final String journal;
+        /** The purge stopped with an exception after it had written to its journal (totals unknown). */
+        private final boolean interrupted;
         /** Written under the action's lock, read by the page without it. */
         private volatile boolean undone;
 
         Entry(int index, Verb verb, BuildSummary summary, String registry, String credentialsId, String resourceId,
-                String endpoint, String journal) {
+                String endpoint, String journal, boolean interrupted) {
             this.index = index;
             this.verb = verb;
             this.summary = summary;
@@ -188,6 +205,7 @@ public class AcrBuildAction implements RunAction2 {
             this.resourceId = resourceId;
             this.endpoint = endpoint;
             this.journal = journal;
+            this.interrupted = interrupted;
         }
 
         public int getIndex() {
@@ -226,10 +244,17 @@ public class AcrBuildAction implements RunAction2 {
             return undone;
         }
 
-        /** A real (not dry-run) purge with a journal that has not been undone yet. */
+        public boolean isInterrupted() {
+            return interrupted;
+        }
+
+        /**
+         * A real (not dry-run) purge with a journal that has not been undone yet, and that deleted something or
+         * stopped part-way (then only the journal knows what it deleted).
+         */
         public boolean isUndoable() {
             return verb == Verb.PURGE && journal != null && !undone && !summary.dryRun()
-                    && summary.deletions() > 0;
+                    && (summary.deletions() > 0 || interrupted);
         }
     }
 }
