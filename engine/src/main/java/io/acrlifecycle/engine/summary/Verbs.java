@@ -169,6 +169,11 @@ public final class Verbs {
         if (p.text("rulesFile") != null) {
             request.rulesFile(Path.of(p.text("rulesFile")));
         }
+        if (p.text("protectImagesFile") != null) {
+            // image references, whitespace separated (kubectl get pods -A -o jsonpath='{..image}'); read when the
+            // request is validated, before anything is deleted
+            request.protectImagesFile(Path.of(p.text("protectImagesFile")));
+        }
         Integer concurrency = p.integer("concurrency", 1, 32, null);
         if (concurrency != null) {
             request.concurrency(concurrency);

@@ -1,6 +1,7 @@
 package io.acrlifecycle.engine.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
@@ -9,6 +10,7 @@ import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.summary.BuildSummary.Kind;
 import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,6 +77,38 @@ class VerbsAgainstEmulatorTest {
             assertThat(undo.kind()).isEqualTo(Kind.PURGE_UNDO);
             assertThat(undo.restored()).isEqualTo(2);
             assertThat(registry.tag("app", "v1")).isPresent();
+        }
+    }
+
+    @Test
+    void shouldSpareTheImagesListedInProtectImagesFile() throws Exception {
+        Path running = dir.resolve("running-images.txt");
+        // kubectl get pods -A -o jsonpath='{..image}' output: another registry's image is ignored
+        Files.writeString(running, "docker.io/library/nginx:1.27 app:v1\n");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            BuildSummary purge = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+                    "protectImagesFile", running.toString()), dir.resolve("protect.jsonl"), EngineLog.SILENT);
+
+            assertThat(purge.failure()).isNull();
+            assertThat(purge.tagsUntagged()).isEqualTo(1);
+            assertThat(purge.rows()).filteredOn(r -> r.action().equals("untag")).extracting(BuildSummary.Row::tag)
+                    .containsExactly("v2");
+            assertThat(purge.rows()).filteredOn(r -> r.action().equals("spare")).extracting(BuildSummary.Row::tag)
+                    .contains("v1");
+            assertThat(registry.tag("app", "v1")).isPresent();
+            assertThat(registry.tag("app", "v2")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseAPurgeWhoseProtectImagesFileIsMissingBeforeDeleting() {
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            assertThatThrownBy(() -> Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+                    "protectImagesFile", dir.resolve("absent.txt").toString()), dir.resolve("absent.jsonl"),
+                    EngineLog.SILENT))
+                    .hasMessageContaining("absent.txt");
+            assertThat(registry.tag("app", "v1")).isPresent();
+            assertThat(emu.requestLog().count("DELETE", ".*")).isZero();
         }
     }
 

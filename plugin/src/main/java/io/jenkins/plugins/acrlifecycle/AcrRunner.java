@@ -29,7 +29,7 @@ import java.util.Map;
  */
 public final class AcrRunner {
     /** Parameters naming a workspace file; the file is copied into the build so the build keeps what it used. */
-    private static final List<String> WORKSPACE_FILES = List.of("rulesFile", "journal");
+    private static final List<String> WORKSPACE_FILES = List.of("rulesFile", "protectImagesFile", "journal");
 
     private AcrRunner() {
     }

@@ -63,6 +63,32 @@ class PipelineStepsITest {
     }
 
     @Test
+    void shouldSpareTheImagesListedInAWorkspaceFileAndKeepACopy() throws Exception {
+        WorkflowRun b = run("""
+                node {
+                  writeFile file: 'running-images.txt', text: 'docker.io/library/nginx:1.27 app:v1'
+                  def r = acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', ago: '30d',
+                      protectImagesFile: 'running-images.txt'
+                  echo "untagged=${r.tagsUntagged}"
+                }
+                """, Result.SUCCESS);
+
+        j.assertLogContains("untagged=1", b);
+        assertThat(new File(b.getRootDir(), "acr-lifecycle").list())
+                .contains("0-protectImagesFile-running-images.txt");
+    }
+
+    @Test
+    void shouldRefuseAProtectImagesFileOutsideNode() throws Exception {
+        WorkflowRun b = run("acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', "
+                + "protectImagesFile: 'running-images.txt'", Result.FAILURE);
+
+        j.assertLogContains("protectImagesFile: 'running-images.txt' is a workspace file; run the step inside node {}",
+                b);
+        assertThat(emulator.requestLog().count("DELETE", ".*")).isZero();
+    }
+
+    @Test
     void shouldDeleteNothingInADryRun() throws Exception {
         WorkflowRun b = run("""
                 def r = acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', ago: '30d', dryRun: true
