@@ -14,7 +14,7 @@ public enum Verb {
             "protectTags", "protectImages", "protectImagesFile", "rulesFile", "maxDeletes", "requireSoftDelete", "allowPermanentDelete",
             "concurrency"),
     RESTORE("acrRestore", "repository", "digest", "tag", "force", "journal"),
-    GUARD("acrGuard", "image", "expectedDigest", "window", "mode", "lock");
+    GUARD("acrGuard", "image", "expectedDigest", "stage", "window", "mode", "lock");
 
     /**
      * Where and as whom: every verb takes these. {@code endpoint} overrides where calls go (private endpoint,

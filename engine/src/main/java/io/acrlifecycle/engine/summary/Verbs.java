@@ -5,6 +5,7 @@ import io.acrlifecycle.engine.guard.DeployGuard;
 import io.acrlifecycle.engine.guard.GuardMode;
 import io.acrlifecycle.engine.guard.GuardRequest;
 import io.acrlifecycle.engine.guard.GuardVerdict;
+import io.acrlifecycle.engine.guard.Stage;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.purge.ItemResult;
@@ -90,8 +91,12 @@ public final class Verbs {
                 p.flag("force");
             }
             case GUARD -> {
-                if (p.required("image") != null) {
-                    p.parsed("image", (f, t) -> ImageRef.parse(t), null);
+                ImageRef image = p.required("image") == null ? null
+                        : p.parsed("image", (f, t) -> ImageRef.parse(t), null);
+                Stage stage = p.parsed("stage", (f, t) -> Stage.parse(t), Stage.DEPLOY);
+                if (stage == Stage.PUSH && image != null && image.tag() == null) {
+                    p.problem("image", "a push stage needs a tag; accepted image forms: repo:tag or"
+                            + " repo:tag@sha256:<64 hex>");
                 }
                 digest(p, "expectedDigest");
                 p.parsed("window", Ago::parse, null);
@@ -121,6 +126,7 @@ public final class Verbs {
             case "ago" -> p.parsed(field, Ago::parse, null);
             case "window" -> p.parsed(field, Ago::parse, null);
             case "mode" -> p.choice(field, GUARD_MODES, null);
+            case "stage" -> p.parsed(field, (f, t) -> Stage.parse(t), null);
             case "endpoint" -> endpoint(p);
             case "protectImages" -> p.list(field).forEach(ref -> p.parsed(field, (f, t) -> ImageRef.parse(ref), null));
             default -> {
@@ -247,6 +253,7 @@ public final class Verbs {
         GuardRequest request = GuardRequest.of(p.text("image"), window)
                 .withExpectedDigest(p.text("expectedDigest"))
                 .withMode(GuardMode.parse(p.choice("mode", GUARD_MODES, "block")))
+                .withStage(p.parsed("stage", (f, t) -> Stage.parse(t), Stage.DEPLOY))
                 .withLock(p.flag("lock"));
         GuardVerdict verdict = DeployGuard.check(registry, request, Instant.now(), log);
         BuildSummary.Builder b = BuildSummary.builder(Kind.GUARD, registry.loginServer())

@@ -171,6 +171,25 @@ class VerbsAgainstEmulatorTest {
     }
 
     @Test
+    void shouldLetAPushStageWriteANewTagThatADeployWouldMissAndBlockAnOverwrite() {
+        String other = emu.digestOf("app", "old1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            BuildSummary deploy = Verbs.run(Verb.GUARD, registry, params("image", "app:v9"), null, EngineLog.SILENT);
+            BuildSummary push = Verbs.run(Verb.GUARD, registry, params("image", "app:v9", "stage", "push"), null,
+                    EngineLog.SILENT);
+            BuildSummary overwrite = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "stage", "push",
+                    "expectedDigest", other), null, EngineLog.SILENT);
+
+            assertThat(deploy.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(deploy.messages()).anyMatch(m -> m.contains("does not exist"));
+            assertThat(push.verdict()).isNotEqualTo(Verdict.BLOCK);
+            assertThat(push.rows()).anyMatch(r -> r.detail().contains("push stage"));
+            assertThat(overwrite.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(overwrite.messages()).anyMatch(m -> m.contains("would overwrite"));
+        }
+    }
+
+    @Test
     void shouldEnsureSoftDeleteOverArm() {
         emu.seed("{\"registry\": {\"softDelete\": {\"enabled\": false, \"retentionDays\": 7}}}");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {

@@ -102,6 +102,7 @@ class ConfigRoundTripITest {
         AcrGuardStep step = new AcrGuardStep(REGISTRY, "acr", "app:v1");
         step.setResourceId(RESOURCE_ID);
         step.setExpectedDigest(DIGEST);
+        step.setStage("push");
         step.setWindow("7d");
         step.setMode("warn");
         step.setLock(true);
@@ -110,6 +111,7 @@ class ConfigRoundTripITest {
         AcrGuardBuilder builder = new AcrGuardBuilder(REGISTRY, "acr", "app:v1");
         builder.setExpectedDigest(DIGEST);
         builder.setMode("block");
+        builder.setStage("deploy");
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
     }
 }

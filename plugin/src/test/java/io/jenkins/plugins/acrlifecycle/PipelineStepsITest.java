@@ -149,6 +149,19 @@ class PipelineStepsITest {
     }
 
     @Test
+    void shouldLetAPushStageCheckATagThatDoesNotExistYet() throws Exception {
+        // deploy stage: a missing tag blocks; push stage: the tag is about to be written. Without ARM (ACR user,
+        // no resourceId) the guard warns that it could not read tasks and policies.
+        WorkflowRun b = run("""
+                def r = acrGuard registry: registry, credentialsId: creds, image: 'app:v9', stage: 'push'
+                echo "verdict=${r.verdict}"
+                """, Result.UNSTABLE);
+
+        j.assertLogContains("verdict=WARN", b);
+        j.assertLogNotContains("acrGuard blocked", b);
+    }
+
+    @Test
     void shouldOnlyMarkTheBuildUnstableInWarnMode() throws Exception {
         String otherDigest = emulator.digestOf("app", "old1");
 
