@@ -18,7 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Each step in a sandboxed Pipeline against a real emulator, over HTTPS, through the engine. */
+/**
+ * Each step in a sandboxed Pipeline against a real emulator, over HTTPS, through the engine.
+ *
+ * <p>Not covered here: a successful {@code acrSoftDeleteEnsure}. It needs ARM, and the emulator's ARM accepts only
+ * its AAD-like bearer tokens; the plugin gets a token credential only from the Azure Credentials plugin
+ * ({@code AzureCredentials.getTokenCredential}: client secret, certificate or managed identity, each asking real
+ * Azure AD or IMDS), so no Jenkins credential can carry the emulator's token, and adding a test-only credential
+ * type to the plugin would put test code on the production path. The tests below cover the step up to the ARM call;
+ * the successful ARM path from step parameters through the engine is the engine's
+ * {@code VerbsAgainstEmulatorTest.shouldEnsureSoftDeleteOverArm} (see docs/jenkins.md, "Pointing it at the emulator").
+ */
 @WithJenkins
 class PipelineStepsITest {
     @RegisterExtension
