@@ -198,8 +198,16 @@ class VerbsAgainstEmulatorTest {
 
             assertThat(ensure.kind()).isEqualTo(Kind.SOFT_DELETE);
             assertThat(ensure.rows()).isNotEmpty();
+            assertThat(ensure.rows()).allMatch(r -> r.action().equals("change"));
             assertThat(registry.policies().softDeleteEnabled()).isTrue();
             assertThat(registry.policies().softDeleteRetentionDays()).isEqualTo(14);
+
+            // what the Jenkins step cannot show against the emulator (docs/jenkins.md): a second run finds no drift
+            BuildSummary again = Verbs.run(Verb.SOFT_DELETE_ENSURE, registry, params("status", "enabled",
+                    "retentionDays", "14"), null, EngineLog.SILENT);
+
+            assertThat(again.rows()).isEmpty();
+            assertThat(again.failure()).isNull();
         }
     }
 }
