@@ -31,7 +31,7 @@ import org.kohsuke.stapler.bind.JavaScriptMethod;
 public class AcrJobAction implements Action, AsyncTrendChart {
     /**
      * Builds read for one chart: the newest {@link TrendSeries#DEFAULT_LIMIT}, so a render never loads more builds
-     * than the chart can show. Builds without ACR results among them leave gaps, not extra reads further back.
+     * than the chart can show. Builds among them without ACR results are skipped; older builds are not read.
      */
     static final int MAX_BUILDS_READ = TrendSeries.DEFAULT_LIMIT;
 
