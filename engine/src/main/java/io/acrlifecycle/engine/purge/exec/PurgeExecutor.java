@@ -51,6 +51,9 @@ public final class PurgeExecutor {
     private final PurgeProgress progress;
     private final EngineLog log;
     private final AdaptiveLimiter limiter;
+    // the re-reads before each delete have their own gate: a worker holds no delete slot while it reads, so up to
+    // `concurrency` DELETEs stay in flight while other workers re-read (the pool has twice as many threads)
+    private final AdaptiveLimiter readLimiter;
     private final AtomicBoolean aborted = new AtomicBoolean();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -60,6 +63,7 @@ public final class PurgeExecutor {
         this.progress = progress == null ? PurgeProgress.NONE : progress;
         this.log = log == null ? EngineLog.SILENT : log;
         this.limiter = new AdaptiveLimiter(this.options.concurrency());
+        this.readLimiter = new AdaptiveLimiter(this.options.concurrency());
     }
 
     /** Runs the plan; {@code journal} may be null (no journal, no rerun dedupe). */
@@ -79,7 +83,7 @@ public final class PurgeExecutor {
             reconcile(plan, journal, run);
         }
         List<RepositoryReport> reports = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(2 * options.concurrency(), daemonThreads());
         try {
             for (RepositoryPlan rp : plan.repositories()) {
                 reports.add(runRepository(rp, journal, run, pool));
@@ -94,7 +98,7 @@ public final class PurgeExecutor {
 
     /** Throttle count seen by this executor (for the bench and tests). */
     public int throttles() {
-        return limiter.throttles();
+        return limiter.throttles() + readLimiter.throttles();
     }
 
     private String refusal(PurgePlan plan) {
@@ -361,7 +365,25 @@ public final class PurgeExecutor {
         intents.clear();
     }
 
+    /**
+     * Sends one item. Interrupted before its DELETE was ever attempted (waiting for a gate, re-reading), the intent
+     * is closed as NOT_SENT; interrupted between retries of the DELETE, it stays open (the registry may have acted)
+     * and a rerun re-checks it.
+     */
     private ItemResult send(Work w, JournalRecord intent, PurgeJournal journal, String run) throws InterruptedException {
+        AtomicBoolean attempted = new AtomicBoolean();
+        try {
+            return sendOnce(w, intent, journal, run, attempted);
+        } catch (InterruptedException e) {
+            if (!attempted.get() && journal != null) {
+                journal.outcome(outcome(run, intent, "NOT_SENT", "interrupted before this request"));
+            }
+            throw e;
+        }
+    }
+
+    private ItemResult sendOnce(Work w, JournalRecord intent, PurgeJournal journal, String run,
+            AtomicBoolean attempted) throws InterruptedException {
         if (aborted.get()) {
             if (journal != null) {
                 journal.outcome(outcome(run, intent, "NOT_SENT", "the run stopped before this request"));
@@ -370,7 +392,7 @@ public final class PurgeExecutor {
         }
         Check check;
         try {
-            check = call(w.recheck());
+            check = call(w.recheck(), readLimiter);
         } catch (RegistryException e) {
             abort("re-reading before " + w.what() + " failed: " + e.getMessage());
             ItemResult r = w.result().apply(Outcome.FAILED, "re-read failed: " + e.getMessage());
@@ -391,14 +413,17 @@ public final class PurgeExecutor {
         }
         if (w.unlock() != null) {
             try {
-                call(w.unlock());
+                call(w.unlock(), limiter);
             } catch (RegistryException e) {
                 log.warn("cannot unlock (" + w.what() + "): " + e.getMessage() + "; deleting anyway");
             }
         }
         ItemResult r;
         try {
-            DeleteOutcome o = call(w.delete());
+            DeleteOutcome o = call(() -> {
+                attempted.set(true);
+                return w.delete().call();
+            }, limiter);
             r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
         } catch (RegistryException e) {
             abort(w.what() + " failed: " + e.getMessage());
@@ -421,7 +446,7 @@ public final class PurgeExecutor {
                 m.subjectDigest(), m.childDigests(), null, null);
     }
 
-    private <T> T call(Callable<T> c) throws InterruptedException {
+    private <T> T call(Callable<T> c, AdaptiveLimiter limiter) throws InterruptedException {
         if (c == null) {
             return null;
         }
