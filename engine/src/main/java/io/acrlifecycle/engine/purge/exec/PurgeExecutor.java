@@ -42,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Carries out a {@link PurgePlan}: safety net first (maxDeletes, soft delete), then per repository (name order)
  * the untags in parallel, then the manifest deletes in parallel, each one journaled (intent fsynced before the
  * request, outcome after). 404 = done, 405 = locked (skipped); a manifest is deleted only when every tag it lost in
- * this run is gone. A delete that keeps failing after retries stops the run: nothing new starts, the report lists
- * what was and was not done.
+ * this run is gone. Each item is re-read just before its request and skipped when it changed since the plan (tag
+ * moved or re-pushed; manifest tagged or newly locked). A delete that keeps failing after retries stops the run:
+ * nothing new starts, the report lists what was and was not done. Outcomes are forced at the end of each phase;
+ * on interrupt the workers are awaited (bounded) so no outcome is written after the journal is closed.
  */
 public final class PurgeExecutor {
     private final Registry registry;
@@ -66,7 +68,10 @@ public final class PurgeExecutor {
         this.readLimiter = new AdaptiveLimiter(this.options.concurrency());
     }
 
-    /** Runs the plan; {@code journal} may be null (no journal, no rerun dedupe). */
+    /**
+     * Runs the plan; {@code journal} may be null here (the bench; no rerun dedupe) but {@link
+     * io.acrlifecycle.engine.purge.PurgeService} refuses a real run without one.
+     */
     public PurgeReport execute(PurgePlan plan, PurgeJournal journal) {
         Instant started = Instant.now();
         String refusal = refusal(plan);
