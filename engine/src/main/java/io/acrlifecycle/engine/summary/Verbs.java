@@ -187,7 +187,7 @@ public final class Verbs {
         p.lines("exclude").forEach(request::exclude);
         p.list("protectTags").forEach(request::protectTag);
         p.list("protectImages").forEach(request::protectImage);
-        return summarize(PurgeService.run(registry, request.build(), PurgeProgress.NONE, log));
+        return summarize(PurgeService.run(registry, request.build(), PurgeProgress.toLog(log), log));
     }
 
     /** A purge report flattened; a dry run counts what was planned. */
