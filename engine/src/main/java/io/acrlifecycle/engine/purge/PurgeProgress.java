@@ -30,4 +30,12 @@ public interface PurgeProgress {
 
     PurgeProgress NONE = new PurgeProgress() {
     };
+
+    /**
+     * Concise lines to {@code log}: the plan size, a line per 10 % of the planned deletes, each error as a warning,
+     * the totals at the end (what the Jenkins build log shows).
+     */
+    static PurgeProgress toLog(io.acrlifecycle.engine.log.EngineLog log) {
+        return new LogProgress(log);
+    }
 }

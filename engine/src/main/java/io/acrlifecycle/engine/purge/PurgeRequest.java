@@ -16,7 +16,8 @@ import java.util.List;
  *
  * @param concurrency 0 = number of CPUs (acr purge's default), else 1..32
  * @param maxDeletes  null = no limit
- * @param journal     journal file; null = no journal (a real purge without journal cannot be resumed or undone)
+ * @param journal     journal file; required unless {@code dryRun}: without it a real purge could be neither
+ *                    resumed without repeats nor undone, so {@link #validate()} refuses it
  */
 public record PurgeRequest(Path rulesFile, List<String> filters, String ago, Integer keep, boolean untagged,
         boolean untaggedOnly, boolean includeLocked, boolean dryRun, List<String> exclude, List<String> protectTags,
@@ -40,6 +41,11 @@ public record PurgeRequest(Path rulesFile, List<String> filters, String ago, Int
         if (concurrency < 0 || concurrency > ExecutorOptions.MAX_CONCURRENCY) {
             problems.add("concurrency: " + concurrency + " is out of range; accepted: 0 (number of CPUs) or 1.."
                     + ExecutorOptions.MAX_CONCURRENCY);
+        }
+        if (!dryRun && journal == null) {
+            problems.add("journal: a real purge needs a journal file (it makes the run resumable and undoable with"
+                    + " 'acr-lifecycle undo --journal FILE'); accepted: a file path (created if missing, appended to"
+                    + " otherwise), or dryRun to only plan");
         }
         if (maxDeletes != null && maxDeletes < 0) {
             problems.add("maxDeletes: " + maxDeletes + " is negative; accepted: an integer >= 0");
@@ -78,7 +84,7 @@ public record PurgeRequest(Path rulesFile, List<String> filters, String ago, Int
                 .withSafety(requireSoftDelete, allowPermanentDelete, maxDeletes);
     }
 
-    /** Fluent construction; defaults: requireSoftDelete on, concurrency 0 (CPUs), no journal. */
+    /** Fluent construction; defaults: requireSoftDelete on, concurrency 0 (CPUs), no journal (set one for a real run). */
     public static final class Builder {
         private Path rulesFile;
         private List<String> filters = new ArrayList<>();

@@ -56,9 +56,7 @@ public final class PurgeService {
             p.done(report);
             return report;
         }
-        if (request.journal() == null) {
-            return new PurgeExecutor(registry, options, p, l).execute(plan, null);
-        }
+        // request.validate() refused a real run without a journal
         try (PurgeJournal journal = PurgeJournal.open(request.journal())) {
             return new PurgeExecutor(registry, options, p, l).execute(plan, journal);
         }

@@ -11,10 +11,10 @@ public enum Verb {
     SOFT_DELETE_ENSURE("acrSoftDeleteEnsure", "status", "retentionDays", "retentionPolicyStatus",
             "retentionPolicyDays"),
     PURGE("acrPurge", "filter", "ago", "keep", "untagged", "untaggedOnly", "includeLocked", "dryRun", "exclude",
-            "protectTags", "protectImages", "rulesFile", "maxDeletes", "requireSoftDelete", "allowPermanentDelete",
+            "protectTags", "protectImages", "protectImagesFile", "rulesFile", "maxDeletes", "requireSoftDelete", "allowPermanentDelete",
             "concurrency"),
     RESTORE("acrRestore", "repository", "digest", "tag", "force", "journal"),
-    GUARD("acrGuard", "image", "expectedDigest", "window", "mode", "lock");
+    GUARD("acrGuard", "image", "expectedDigest", "stage", "window", "mode", "lock");
 
     /**
      * Where and as whom: every verb takes these. {@code endpoint} overrides where calls go (private endpoint,

@@ -5,6 +5,7 @@ import io.acrlifecycle.engine.guard.DeployGuard;
 import io.acrlifecycle.engine.guard.GuardMode;
 import io.acrlifecycle.engine.guard.GuardRequest;
 import io.acrlifecycle.engine.guard.GuardVerdict;
+import io.acrlifecycle.engine.guard.Stage;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.purge.ItemResult;
@@ -90,8 +91,12 @@ public final class Verbs {
                 p.flag("force");
             }
             case GUARD -> {
-                if (p.required("image") != null) {
-                    p.parsed("image", (f, t) -> ImageRef.parse(t), null);
+                ImageRef image = p.required("image") == null ? null
+                        : p.parsed("image", (f, t) -> ImageRef.parse(t), null);
+                Stage stage = p.parsed("stage", (f, t) -> Stage.parse(t), Stage.DEPLOY);
+                if (stage == Stage.PUSH && image != null && image.tag() == null) {
+                    p.problem("image", "a push stage needs a tag; accepted image forms: repo:tag or"
+                            + " repo:tag@sha256:<64 hex>");
                 }
                 digest(p, "expectedDigest");
                 p.parsed("window", Ago::parse, null);
@@ -121,6 +126,7 @@ public final class Verbs {
             case "ago" -> p.parsed(field, Ago::parse, null);
             case "window" -> p.parsed(field, Ago::parse, null);
             case "mode" -> p.choice(field, GUARD_MODES, null);
+            case "stage" -> p.parsed(field, (f, t) -> Stage.parse(t), null);
             case "endpoint" -> endpoint(p);
             case "protectImages" -> p.list(field).forEach(ref -> p.parsed(field, (f, t) -> ImageRef.parse(ref), null));
             default -> {
@@ -169,6 +175,11 @@ public final class Verbs {
         if (p.text("rulesFile") != null) {
             request.rulesFile(Path.of(p.text("rulesFile")));
         }
+        if (p.text("protectImagesFile") != null) {
+            // image references, whitespace separated (kubectl get pods -A -o jsonpath='{..image}'); read when the
+            // request is validated, before anything is deleted
+            request.protectImagesFile(Path.of(p.text("protectImagesFile")));
+        }
         Integer concurrency = p.integer("concurrency", 1, 32, null);
         if (concurrency != null) {
             request.concurrency(concurrency);
@@ -176,7 +187,7 @@ public final class Verbs {
         p.lines("exclude").forEach(request::exclude);
         p.list("protectTags").forEach(request::protectTag);
         p.list("protectImages").forEach(request::protectImage);
-        return summarize(PurgeService.run(registry, request.build(), PurgeProgress.NONE, log));
+        return summarize(PurgeService.run(registry, request.build(), PurgeProgress.toLog(log), log));
     }
 
     /** A purge report flattened; a dry run counts what was planned. */
@@ -242,6 +253,7 @@ public final class Verbs {
         GuardRequest request = GuardRequest.of(p.text("image"), window)
                 .withExpectedDigest(p.text("expectedDigest"))
                 .withMode(GuardMode.parse(p.choice("mode", GUARD_MODES, "block")))
+                .withStage(p.parsed("stage", (f, t) -> Stage.parse(t), Stage.DEPLOY))
                 .withLock(p.flag("lock"));
         GuardVerdict verdict = DeployGuard.check(registry, request, Instant.now(), log);
         BuildSummary.Builder b = BuildSummary.builder(Kind.GUARD, registry.loginServer())
@@ -254,6 +266,18 @@ public final class Verbs {
         }
         verdict.locked().forEach(l -> b.row("lock", l.repository(), l.tag(), l.digest(), l.kind()));
         return b.build();
+    }
+
+    /**
+     * The summary of a purge that stopped with an exception after it had started writing its journal: totals are
+     * unknown, the journal (kept by the caller) says what was deleted, and undoing from it is the way back.
+     *
+     * @param why the failure, already free of secrets (engine messages are)
+     */
+    public static BuildSummary interruptedPurge(String registry, String why) {
+        return BuildSummary.builder(Kind.PURGE, registry)
+                .message("the purge stopped part-way; its journal records what was deleted and can be undone")
+                .failure(why).build();
     }
 
     /** Restores everything a purge journal recorded as deleted (the build page's "Undo this purge"). */

@@ -111,8 +111,8 @@ class PurgeAgainstEmulatorTest {
                     .doesNotContain(emu.digestOf("app", "amd64"), emu.digestOf("app", "sig"),
                             emu.digestOf("app", "pinned"), emu.digestOf("app", "rel1"));
 
-            PurgeReport real = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir)).build(), null,
-                    EngineLog.SILENT, clock(emu));
+            PurgeReport real = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir))
+                    .journal(dir.resolve("real.jsonl")).build(), null, EngineLog.SILENT, clock(emu));
 
             assertThat(real.status()).isEqualTo(PurgeReport.Status.COMPLETED);
             RepositoryReport app = real.repositories().get(0);
@@ -216,7 +216,8 @@ class PurgeAgainstEmulatorTest {
         emu.seed(SEED);
         emu.faults().add(FaultRule.status("DELETE", "/acr/v1/.*", 429).retryAfterSeconds(1).times(12));
         try (AcrRegistry reg = open(emu)) {
-            PurgeReport r = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir)).concurrency(8).build(),
+            PurgeReport r = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir)).concurrency(8)
+                    .journal(dir.resolve("storm.jsonl")).build(),
                     null, EngineLog.SILENT, clock(emu));
             assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
             assertThat(r.totals().tagsUntagged()).isEqualTo(r.planned().tagsToUntag());
@@ -241,12 +242,12 @@ class PurgeAgainstEmulatorTest {
             assertThat(emu.requestLog().entries()).isEmpty();
 
             PurgeReport tooMany = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir)).maxDeletes(2)
-                    .build(), null, EngineLog.SILENT, clock(emu));
+                    .journal(dir.resolve("max.jsonl")).build(), null, EngineLog.SILENT, clock(emu));
             assertThat(tooMany.status()).isEqualTo(PurgeReport.Status.REFUSED);
 
             emu.seed("{\"registry\": {\"softDelete\": {\"enabled\": false}}}");
-            PurgeReport noSoftDelete = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir)).build(),
-                    null, EngineLog.SILENT, clock(emu));
+            PurgeReport noSoftDelete = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir))
+                    .journal(dir.resolve("nosd.jsonl")).build(), null, EngineLog.SILENT, clock(emu));
             assertThat(noSoftDelete.status()).isEqualTo(PurgeReport.Status.REFUSED);
             assertThat(noSoftDelete.message()).contains("soft delete is disabled");
             assertThat(deletes(emu)).isZero();

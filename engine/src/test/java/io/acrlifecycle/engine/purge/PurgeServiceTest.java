@@ -43,8 +43,15 @@ class PurgeServiceTest {
         return r;
     }
 
+    /** A real run needs a journal: each request gets a fresh one unless the test sets its own. */
     static PurgeRequest.Builder request() {
-        return PurgeRequest.builder().filter("app:^ci-").ago("30d").untagged(true).concurrency(4);
+        try {
+            Path journal = Files.createTempFile("purge-test", ".jsonl");
+            journal.toFile().deleteOnExit();
+            return PurgeRequest.builder().filter("app:^ci-").ago("30d").untagged(true).concurrency(4).journal(journal);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -124,6 +131,23 @@ class PurgeServiceTest {
         assertThatThrownBy(() -> PurgeService.run(reg, PurgeRequest.builder().filter("a:b").ago("1d").untagged(true)
                 .untaggedOnly(true).build(), null, null)).hasMessageContaining("mutually exclusive");
         assertThat(reg.calls).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseARealPurgeWithoutAJournalButPlanADryRunWithoutOne() {
+        // given
+        InMemoryRegistry reg = registry();
+        PurgeRequest.Builder noJournal = request().journal(null);
+
+        // when / then: the real run is refused naming the option, before any request
+        assertThatThrownBy(() -> PurgeService.run(reg, noJournal.build(), null, null))
+                .isInstanceOf(RulesException.class)
+                .hasMessageContaining("journal: a real purge needs a journal file")
+                .hasMessageContaining("acr-lifecycle undo --journal FILE");
+        assertThat(reg.calls).isEmpty();
+        PurgeReport dry = PurgeService.run(reg, noJournal.dryRun(true).build(), null, null);
+        assertThat(dry.status()).isEqualTo(PurgeReport.Status.DRY_RUN);
+        assertThat(dry.planned().tagsToUntag()).isPositive();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.acrlifecycle.engine.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
@@ -9,6 +10,7 @@ import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.summary.BuildSummary.Kind;
 import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,6 +81,38 @@ class VerbsAgainstEmulatorTest {
     }
 
     @Test
+    void shouldSpareTheImagesListedInProtectImagesFile() throws Exception {
+        Path running = dir.resolve("running-images.txt");
+        // kubectl get pods -A -o jsonpath='{..image}' output: another registry's image is ignored
+        Files.writeString(running, "docker.io/library/nginx:1.27 app:v1\n");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            BuildSummary purge = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+                    "protectImagesFile", running.toString()), dir.resolve("protect.jsonl"), EngineLog.SILENT);
+
+            assertThat(purge.failure()).isNull();
+            assertThat(purge.tagsUntagged()).isEqualTo(1);
+            assertThat(purge.rows()).filteredOn(r -> r.action().equals("untag")).extracting(BuildSummary.Row::tag)
+                    .containsExactly("v2");
+            assertThat(purge.rows()).filteredOn(r -> r.action().equals("spare")).extracting(BuildSummary.Row::tag)
+                    .contains("v1");
+            assertThat(registry.tag("app", "v1")).isPresent();
+            assertThat(registry.tag("app", "v2")).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldRefuseAPurgeWhoseProtectImagesFileIsMissingBeforeDeleting() {
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            assertThatThrownBy(() -> Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+                    "protectImagesFile", dir.resolve("absent.txt").toString()), dir.resolve("absent.jsonl"),
+                    EngineLog.SILENT))
+                    .hasMessageContaining("absent.txt");
+            assertThat(registry.tag("app", "v1")).isPresent();
+            assertThat(emu.requestLog().count("DELETE", ".*")).isZero();
+        }
+    }
+
+    @Test
     void shouldRefuseARealPurgeWithoutSoftDeleteWhenRequireSoftDeleteIsNotGiven() {
         emu.registry().setSoftDelete(false, 7, emu.clock().now());
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
@@ -137,6 +171,25 @@ class VerbsAgainstEmulatorTest {
     }
 
     @Test
+    void shouldLetAPushStageWriteANewTagThatADeployWouldMissAndBlockAnOverwrite() {
+        String other = emu.digestOf("app", "old1");
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            BuildSummary deploy = Verbs.run(Verb.GUARD, registry, params("image", "app:v9"), null, EngineLog.SILENT);
+            BuildSummary push = Verbs.run(Verb.GUARD, registry, params("image", "app:v9", "stage", "push"), null,
+                    EngineLog.SILENT);
+            BuildSummary overwrite = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "stage", "push",
+                    "expectedDigest", other), null, EngineLog.SILENT);
+
+            assertThat(deploy.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(deploy.messages()).anyMatch(m -> m.contains("does not exist"));
+            assertThat(push.verdict()).isNotEqualTo(Verdict.BLOCK);
+            assertThat(push.rows()).anyMatch(r -> r.detail().contains("push stage"));
+            assertThat(overwrite.verdict()).isEqualTo(Verdict.BLOCK);
+            assertThat(overwrite.messages()).anyMatch(m -> m.contains("would overwrite"));
+        }
+    }
+
+    @Test
     void shouldEnsureSoftDeleteOverArm() {
         emu.seed("{\"registry\": {\"softDelete\": {\"enabled\": false, \"retentionDays\": 7}}}");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
@@ -145,8 +198,16 @@ class VerbsAgainstEmulatorTest {
 
             assertThat(ensure.kind()).isEqualTo(Kind.SOFT_DELETE);
             assertThat(ensure.rows()).isNotEmpty();
+            assertThat(ensure.rows()).allMatch(r -> r.action().equals("change"));
             assertThat(registry.policies().softDeleteEnabled()).isTrue();
             assertThat(registry.policies().softDeleteRetentionDays()).isEqualTo(14);
+
+            // what the Jenkins step cannot show against the emulator (docs/jenkins.md): a second run finds no drift
+            BuildSummary again = Verbs.run(Verb.SOFT_DELETE_ENSURE, registry, params("status", "enabled",
+                    "retentionDays", "14"), null, EngineLog.SILENT);
+
+            assertThat(again.rows()).isEmpty();
+            assertThat(again.failure()).isNull();
         }
     }
 }

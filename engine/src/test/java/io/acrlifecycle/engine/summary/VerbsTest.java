@@ -12,7 +12,7 @@ class VerbsTest {
     @Test
     void shouldListConnectionParametersFirst() {
         assertThat(Verb.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "endpoint",
-                "image", "expectedDigest", "window", "mode", "lock");
+                "image", "expectedDigest", "stage", "window", "mode", "lock");
         assertThat(Verb.PURGE.stepName()).isEqualTo("acrPurge");
     }
 
@@ -95,5 +95,30 @@ class VerbsTest {
         assertThat(Verbs.checkField("endpoint", "https://127.0.0.1:8443")).isEmpty();
         assertThat(Verbs.checkField("endpoint", "http://127.0.0.1:8443")).contains("endpoint: 'http://127.0.0.1:8443'"
                 + " is not an https URL of a host; accepted: https://host[:port]");
+    }
+
+    @Test
+    void shouldSummarizeAnInterruptedPurgeAsAFailureWithUnknownTotals() {
+        BuildSummary s = Verbs.interruptedPurge("r.azurecr.io", "acrPurge: UncheckedIOException: disk full");
+
+        assertThat(s.kind()).isEqualTo(BuildSummary.Kind.PURGE);
+        assertThat(s.failure()).isEqualTo("acrPurge: UncheckedIOException: disk full");
+        assertThat(s.deletions()).isZero();
+        assertThat(s.dryRun()).isFalse();
+        assertThat(s.messages()).singleElement().asString().contains("journal");
+    }
+
+    @Test
+    void shouldAcceptDeployOrPushAsTheGuardStageAndNeedATagToPush() {
+        assertThat(Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app:v1", "stage", "PUSH"))
+                .problems()).isEmpty();
+        assertThat(Verbs.checkField("stage", "deploy")).isEmpty();
+        assertThat(Verbs.checkField("stage", "ship")).contains("stage: 'ship' is not a stage; accepted: deploy, push");
+        assertThatThrownBy(() -> Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app@" + DIGEST,
+                "stage", "push")))
+                .satisfies(e -> assertThat(((StepParameterException) e).problems()).containsExactly(
+                        "image: a push stage needs a tag; accepted image forms: repo:tag or repo:tag@sha256:<64 hex>"));
+        // deploying by digest stays fine
+        assertThat(Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app@" + DIGEST)).problems()).isEmpty();
     }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
 import io.jenkins.plugins.acrlifecycle.credentials.RegistryAccess;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 public final class AcrRunner {
     /** Parameters naming a workspace file; the file is copied into the build so the build keeps what it used. */
-    private static final List<String> WORKSPACE_FILES = List.of("rulesFile", "journal");
+    private static final List<String> WORKSPACE_FILES = List.of("rulesFile", "protectImagesFile", "journal");
 
     private AcrRunner() {
     }
@@ -54,9 +55,16 @@ public final class AcrRunner {
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
                 (String) parameters.get("endpoint"), log)) {
             summary = Verbs.run(verb, registry, parameters, journal, log);
-        } catch (IllegalArgumentException | IllegalStateException | RegistryException e) {
-            // Engine messages name the field or the ACR error and never carry secrets.
-            throw new AbortException(verb.stepName() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            String why = verb.stepName() + ": " + describe(e);
+            if (journal != null && hasContent(journal)) {
+                // Something was (maybe) deleted before the failure: keep the journal reachable so Undo works.
+                action.addInterrupted(run, verb, Verbs.interruptedPurge((String) parameters.get("registry"), why),
+                        parameters, journal);
+                listener.getLogger().println("[ACR] the purge stopped part-way; its journal is kept with this build:"
+                        + " 'Undo this purge' on the build's ACR Lifecycle page restores what it deleted");
+            }
+            throw new AbortException(why);
         }
         action.add(run, verb, summary, parameters, journal);
         return applyVerdict(summary, run, listener);
@@ -79,6 +87,26 @@ public final class AcrRunner {
             run.setResult(Result.UNSTABLE);
         }
         return summary;
+    }
+
+    /**
+     * Engine messages name the field or the ACR error and never carry secrets; anything else (e.g. an
+     * UncheckedIOException from the journal) also gets its type, since its message alone may be a bare path.
+     */
+    private static String describe(RuntimeException e) {
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof RegistryException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static boolean hasContent(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException e) {
+            return Files.exists(file);
+        }
     }
 
     private static String copyIntoBuild(String field, String relative, @CheckForNull FilePath workspace,

@@ -7,6 +7,7 @@ import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.summary.BuildSummary;
 import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
+import java.time.Duration;
 import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
@@ -89,6 +90,23 @@ class ActionPagesITest {
         assertThat(action.getEntries().get(0).isUndone()).isTrue();
         assertThat(action.getEntries().get(1).getSummary().kind()).isEqualTo(BuildSummary.Kind.PURGE_UNDO);
         assertThat(action.getEntries().get(0).isUndoable()).isFalse();
+    }
+
+    @Test
+    void shouldKeepAPurgeUndoableWhenItsUndoRestoredNotEverything() throws Exception {
+        WorkflowRun b = j.buildAndAssertSuccess(job);
+        // Past the 7-day soft-delete retention the deleted manifests are purged for good: the undo reports them.
+        emulator.clock().advance(Duration.ofDays(8));
+        JenkinsRule.WebClient wc = j.createWebClient().login("maintainer");
+
+        post(wc, "job/p/1/acr-lifecycle/undo?entry=0");
+
+        AcrBuildAction action = b.getAction(AcrBuildAction.class);
+        assertThat(action.getEntries()).hasSize(2);
+        assertThat(action.getEntries().get(1).getSummary().errors()).isPositive();
+        assertThat(action.getEntries().get(0).isUndone()).isFalse();
+        assertThat(action.getEntries().get(0).isUndoable()).isTrue();
+        assertThat(action.isUndoing()).isFalse();
     }
 
     @Test

@@ -55,6 +55,7 @@ class ConfigRoundTripITest {
         step.setExclude("app:^release-.*");
         step.setProtectTags("latest, stable");
         step.setProtectImages("app:v1.0.0");
+        step.setProtectImagesFile("running-images.txt");
         step.setMaxDeletes(100);
         step.setRequireSoftDelete(true);
         step.setConcurrency(8);
@@ -73,6 +74,7 @@ class ConfigRoundTripITest {
         builder.setKeep(3);
         builder.setUntagged(true);
         builder.setDryRun(true);
+        builder.setProtectImagesFile("k8s/running-images.txt");
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
     }
 
@@ -100,6 +102,7 @@ class ConfigRoundTripITest {
         AcrGuardStep step = new AcrGuardStep(REGISTRY, "acr", "app:v1");
         step.setResourceId(RESOURCE_ID);
         step.setExpectedDigest(DIGEST);
+        step.setStage("push");
         step.setWindow("7d");
         step.setMode("warn");
         step.setLock(true);
@@ -108,6 +111,7 @@ class ConfigRoundTripITest {
         AcrGuardBuilder builder = new AcrGuardBuilder(REGISTRY, "acr", "app:v1");
         builder.setExpectedDigest(DIGEST);
         builder.setMode("block");
+        builder.setStage("deploy");
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
     }
 }

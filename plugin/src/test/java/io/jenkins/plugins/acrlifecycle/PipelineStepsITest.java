@@ -18,7 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Each step in a sandboxed Pipeline against a real emulator, over HTTPS, through the engine. */
+/**
+ * Each step in a sandboxed Pipeline against a real emulator, over HTTPS, through the engine.
+ *
+ * <p>Not covered here: a successful {@code acrSoftDeleteEnsure}. It needs ARM, and the emulator's ARM accepts only
+ * its AAD-like bearer tokens; the plugin gets a token credential only from the Azure Credentials plugin
+ * ({@code AzureCredentials.getTokenCredential}: client secret, certificate or managed identity, each asking real
+ * Azure AD or IMDS), so no Jenkins credential can carry the emulator's token, and adding a test-only credential
+ * type to the plugin would put test code on the production path. The tests below cover the step up to the ARM call;
+ * the successful ARM path from step parameters through the engine is the engine's
+ * {@code VerbsAgainstEmulatorTest.shouldEnsureSoftDeleteOverArm} (see docs/jenkins.md, "Pointing it at the emulator").
+ */
 @WithJenkins
 class PipelineStepsITest {
     @RegisterExtension
@@ -60,6 +70,32 @@ class PipelineStepsITest {
             assertThat(new File(new File(b.getRootDir(), "acr-lifecycle"), e.getJournal())).isFile();
         });
         assertThat(emulator.requestLog().count("DELETE", ".*app.*")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void shouldSpareTheImagesListedInAWorkspaceFileAndKeepACopy() throws Exception {
+        WorkflowRun b = run("""
+                node {
+                  writeFile file: 'running-images.txt', text: 'docker.io/library/nginx:1.27 app:v1'
+                  def r = acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', ago: '30d',
+                      protectImagesFile: 'running-images.txt'
+                  echo "untagged=${r.tagsUntagged}"
+                }
+                """, Result.SUCCESS);
+
+        j.assertLogContains("untagged=1", b);
+        assertThat(new File(b.getRootDir(), "acr-lifecycle").list())
+                .contains("0-protectImagesFile-running-images.txt");
+    }
+
+    @Test
+    void shouldRefuseAProtectImagesFileOutsideNode() throws Exception {
+        WorkflowRun b = run("acrPurge registry: registry, credentialsId: creds, filter: 'app:.*', "
+                + "protectImagesFile: 'running-images.txt'", Result.FAILURE);
+
+        j.assertLogContains("protectImagesFile: 'running-images.txt' is a workspace file; run the step inside node {}",
+                b);
+        assertThat(emulator.requestLog().count("DELETE", ".*")).isZero();
     }
 
     @Test
@@ -120,6 +156,19 @@ class PipelineStepsITest {
         j.assertLogContains("acrGuard blocked the deployment", b);
         assertThat(b.getAction(AcrBuildAction.class).summaries()).singleElement()
                 .satisfies(s -> assertThat(s.guardBlocks()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldLetAPushStageCheckATagThatDoesNotExistYet() throws Exception {
+        // deploy stage: a missing tag blocks; push stage: the tag is about to be written. Without ARM (ACR user,
+        // no resourceId) the guard warns that it could not read tasks and policies.
+        WorkflowRun b = run("""
+                def r = acrGuard registry: registry, credentialsId: creds, image: 'app:v9', stage: 'push'
+                echo "verdict=${r.verdict}"
+                """, Result.UNSTABLE);
+
+        j.assertLogContains("verdict=WARN", b);
+        j.assertLogNotContains("acrGuard blocked", b);
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * A registry whose deletes only sleep: isolates the executor's own overhead (pool, gate, bookkeeping) from the HTTP
- * stack in {@link PurgeBench#executorThroughput}. Everything else is unsupported.
+ * stack in {@link PurgeBench#executorThroughput}. Tag reads (the executor's re-read before each untag) sleep too
+ * and answer the planned tag. Everything else is unsupported.
  */
 final class LatencyOnlyRegistry implements Registry {
     private final Duration latency;
@@ -72,7 +73,10 @@ final class LatencyOnlyRegistry implements Registry {
 
     @Override
     public Optional<TagInfo> tag(String repository, String tag) {
-        throw no();
+        // the executor re-reads each tag before its untag: a round trip, answering what the bench planned ("t<i>")
+        sleep();
+        return Optional.of(new TagInfo(repository, tag, PurgeBench.digest(Integer.parseInt(tag.substring(1))),
+                java.time.Instant.EPOCH, java.time.Instant.EPOCH, null));
     }
 
     @Override

@@ -201,7 +201,7 @@ public final class PurgeBench {
                 null)), rules, now);
     }
 
-    private static String digest(int n) {
+    static String digest(int n) {
         return "sha256:" + String.format("%064x", n);
     }
 

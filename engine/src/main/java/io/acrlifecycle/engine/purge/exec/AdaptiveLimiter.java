@@ -13,17 +13,25 @@ final class AdaptiveLimiter {
     private int limit;
     private int inFlight;
     private int successes;
+    private final java.util.function.LongSupplier nanoTime;
+    // nanoTime() has an arbitrary origin and may be negative: "not paused" is a flag, not pausedUntil == 0
+    private boolean paused;
     private long pausedUntil;
     private int throttles;
 
     AdaptiveLimiter(int max) {
+        this(max, System::nanoTime);
+    }
+
+    AdaptiveLimiter(int max, java.util.function.LongSupplier nanoTime) {
         this.max = Math.max(1, max);
         this.limit = this.max;
+        this.nanoTime = nanoTime;
     }
 
     synchronized void acquire() throws InterruptedException {
         while (true) {
-            long wait = pausedUntil - System.nanoTime();
+            long wait = paused ? pausedUntil - nanoTime.getAsLong() : 0;
             if (wait > 0) {
                 long ms = Math.max(1, wait / 1_000_000);
                 wait(ms);
@@ -43,8 +51,12 @@ final class AdaptiveLimiter {
             throttles++;
             limit = Math.max(1, limit / 2);
             successes = 0;
-            long until = System.nanoTime() + Math.max(0, pause.toNanos());
-            pausedUntil = Math.max(pausedUntil, until);
+            long until = nanoTime.getAsLong() + Math.max(0, pause.toNanos());
+            // compare by difference: nanoTime values may wrap
+            if (!paused || until - pausedUntil > 0) {
+                pausedUntil = until;
+            }
+            paused = true;
         } else if (++successes >= limit) {
             successes = 0;
             if (limit < max) {

@@ -42,8 +42,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Carries out a {@link PurgePlan}: safety net first (maxDeletes, soft delete), then per repository (name order)
  * the untags in parallel, then the manifest deletes in parallel, each one journaled (intent fsynced before the
  * request, outcome after). 404 = done, 405 = locked (skipped); a manifest is deleted only when every tag it lost in
- * this run is gone. A delete that keeps failing after retries stops the run: nothing new starts, the report lists
- * what was and was not done.
+ * this run is gone. Each item is re-read just before its request and skipped when it changed since the plan (tag
+ * moved or re-pushed; manifest tagged or newly locked). A delete that keeps failing after retries stops the run:
+ * nothing new starts, the report lists what was and was not done. Outcomes are forced at the end of each phase;
+ * on interrupt the workers are awaited (bounded) so no outcome is written after the journal is closed.
  */
 public final class PurgeExecutor {
     private final Registry registry;
@@ -51,6 +53,9 @@ public final class PurgeExecutor {
     private final PurgeProgress progress;
     private final EngineLog log;
     private final AdaptiveLimiter limiter;
+    // the re-reads before each delete have their own gate: a worker holds no delete slot while it reads, so up to
+    // `concurrency` DELETEs stay in flight while other workers re-read (the pool has twice as many threads)
+    private final AdaptiveLimiter readLimiter;
     private final AtomicBoolean aborted = new AtomicBoolean();
     private final AtomicReference<String> failure = new AtomicReference<>();
 
@@ -60,9 +65,13 @@ public final class PurgeExecutor {
         this.progress = progress == null ? PurgeProgress.NONE : progress;
         this.log = log == null ? EngineLog.SILENT : log;
         this.limiter = new AdaptiveLimiter(this.options.concurrency());
+        this.readLimiter = new AdaptiveLimiter(this.options.concurrency());
     }
 
-    /** Runs the plan; {@code journal} may be null (no journal, no rerun dedupe). */
+    /**
+     * Runs the plan; {@code journal} may be null here (the bench; no rerun dedupe) but {@link
+     * io.acrlifecycle.engine.purge.PurgeService} refuses a real run without one.
+     */
     public PurgeReport execute(PurgePlan plan, PurgeJournal journal) {
         Instant started = Instant.now();
         String refusal = refusal(plan);
@@ -79,13 +88,14 @@ public final class PurgeExecutor {
             reconcile(plan, journal, run);
         }
         List<RepositoryReport> reports = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(2 * options.concurrency(), daemonThreads());
         try {
             for (RepositoryPlan rp : plan.repositories()) {
                 reports.add(runRepository(rp, journal, run, pool));
             }
         } finally {
             pool.shutdownNow();
+            awaitWorkers(pool);
         }
         PurgeReport.Status status = aborted.get() ? PurgeReport.Status.FAILED : PurgeReport.Status.COMPLETED;
         return finish(plan, started, status, failure.get(), reports, journal, false);
@@ -93,7 +103,7 @@ public final class PurgeExecutor {
 
     /** Throttle count seen by this executor (for the bench and tests). */
     public int throttles() {
-        return limiter.throttles();
+        return limiter.throttles() + readLimiter.throttles();
     }
 
     private String refusal(PurgePlan plan) {
@@ -151,7 +161,7 @@ public final class PurgeExecutor {
         List<Work> tagWork = new ArrayList<>();
         for (TagAction t : rp.untag()) {
             tagWork.add(new Work(t.id(), tagResult(t, Outcome.NOT_ATTEMPTED, null), () -> intent(t, run),
-                    t.unlock() ? () -> registry.updateTagLocks(t.repository(), t.tag(), Locks.NONE) : null,
+                    () -> recheck(t), t.unlock() ? () -> registry.updateTagLocks(t.repository(), t.tag(), Locks.NONE) : null,
                     () -> registry.deleteTag(t.repository(), t.tag()), "untag " + t.repository() + ":" + t.tag(),
                     (o, d) -> tagResult(t, o, d), () -> null));
         }
@@ -163,7 +173,7 @@ public final class PurgeExecutor {
         List<Work> manifestWork = new ArrayList<>();
         for (ManifestAction m : rp.delete()) {
             manifestWork.add(new Work(m.id(), manifestResult(m, Outcome.NOT_ATTEMPTED, null), () -> intent(m, run),
-                    m.unlock() ? () -> registry.updateManifestLocks(m.repository(), m.digest(), Locks.NONE) : null,
+                    () -> recheck(m), m.unlock() ? () -> registry.updateManifestLocks(m.repository(), m.digest(), Locks.NONE) : null,
                     () -> registry.deleteManifest(m.repository(), m.digest()),
                     "delete " + m.repository() + "@" + m.digest(), (o, d) -> manifestResult(m, o, d),
                     () -> tagsGone(m, byTag)));
@@ -200,9 +210,56 @@ public final class PurgeExecutor {
         return null;
     }
 
+    /**
+     * The plan was made from one listing of the whole registry, possibly long before this item's turn: re-read the
+     * tag just before the untag. A tag moved to another digest (or re-pushed: new lastUpdateTime) is no longer the
+     * one the rules selected, and untagging by name would remove the new image's tag.
+     */
+    private Check recheck(TagAction t) {
+        Optional<TagInfo> now = registry.tag(t.repository(), t.tag());
+        if (now.isEmpty()) {
+            return new Check(Outcome.ALREADY_GONE, "gone when re-read before the untag");
+        }
+        TagInfo c = now.get();
+        if (!c.digest().equals(t.digest())) {
+            return new Check(Outcome.SKIPPED, "changed since plan: now points at " + c.digest());
+        }
+        if (!java.util.Objects.equals(c.lastUpdateTime(), t.lastUpdateTime())) {
+            return new Check(Outcome.SKIPPED, "changed since plan: updated " + c.lastUpdateTime() + " (planned "
+                    + t.lastUpdateTime() + ")");
+        }
+        return null;
+    }
+
+    /**
+     * Re-reads the manifest just before its DELETE (which takes every tag along): a manifest tagged since the plan
+     * (by a push, or a tag moved onto it) or locked since the plan is skipped. By then the tags the plan removes are
+     * already gone, so any tag it still has is one the plan did not expect to remove.
+     */
+    private Check recheck(ManifestAction m) {
+        Optional<ManifestInfo> now = registry.manifest(m.repository(), m.digest());
+        if (now.isEmpty()) {
+            return new Check(Outcome.ALREADY_GONE, "gone when re-read before the delete");
+        }
+        ManifestInfo c = now.get();
+        if (!c.tags().isEmpty()) {
+            return new Check(Outcome.SKIPPED, "changed since plan: now tagged " + c.tags()
+                    + "; deleting the manifest would take the tag(s) along");
+        }
+        if (c.locks().blocksDelete() && !m.unlock()) {
+            return new Check(Outcome.SKIPPED, "changed since plan: now locked (deleteEnabled="
+                    + c.locks().deleteEnabled() + ", writeEnabled=" + c.locks().writeEnabled() + ")");
+        }
+        return null;
+    }
+
+    /** Why a re-read item is not sent: SKIPPED (changed since plan) or ALREADY_GONE. */
+    private record Check(Outcome outcome, String detail) {
+    }
+
     /** One planned delete, for the phase runner. */
     private record Work(String id, ItemResult notAttempted, java.util.function.Supplier<JournalRecord> intent,
-            Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
+            Callable<Check> recheck, Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
             java.util.function.BiFunction<Outcome, String, ItemResult> result,
             java.util.function.Supplier<String> blocker) {
     }
@@ -216,7 +273,12 @@ public final class PurgeExecutor {
     private List<ItemResult> runPhase(ExecutorService pool, List<Work> work, PurgeJournal journal, String run) {
         int chunk = Math.max(8, options.concurrency());
         java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(3 * chunk);
-        ItemResult[] results = new ItemResult[work.size()];
+        java.util.concurrent.atomic.AtomicReferenceArray<ItemResult> results =
+                new java.util.concurrent.atomic.AtomicReferenceArray<>(work.size());
+        // the journaled intent per item and whether a worker picked it up: an intent whose task never started
+        // (shutdownNow dropped it) gets a NOT_SENT outcome instead of staying open
+        JournalRecord[] intentOf = new JournalRecord[work.size()];
+        java.util.concurrent.atomic.AtomicIntegerArray started = new java.util.concurrent.atomic.AtomicIntegerArray(work.size());
         List<Future<?>> futures = new ArrayList<>(work.size());
         List<Integer> pending = new ArrayList<>(chunk);
         List<JournalRecord> intents = new ArrayList<>(chunk);
@@ -224,49 +286,69 @@ public final class PurgeExecutor {
             for (int i = 0; i < work.size(); i++) {
                 Work w = work.get(i);
                 if (aborted.get()) {
-                    results[i] = report(w.notAttempted().withDetail("the run stopped before this item"));
+                    results.set(i, report(w.notAttempted().withDetail("the run stopped before this item")));
                     continue;
                 }
                 String blocker = w.blocker().get();
                 if (blocker != null) {
-                    results[i] = report(w.result().apply(Outcome.SKIPPED, blocker));
+                    results.set(i, report(w.result().apply(Outcome.SKIPPED, blocker)));
                     continue;
                 }
                 if (journal != null && journal.isDone(w.id())) {
-                    results[i] = report(w.result().apply(Outcome.ALREADY_DONE, "recorded as done in " + journal.file()));
+                    results.set(i, report(w.result().apply(Outcome.ALREADY_DONE, "recorded as done in " + journal.file())));
                     continue;
                 }
                 pending.add(i);
                 if (journal != null) {
-                    intents.add(w.intent().get());
+                    JournalRecord intent = w.intent().get();
+                    intentOf[i] = intent;
+                    intents.add(intent);
                 }
                 if (pending.size() == chunk || i == work.size() - 1) {
-                    dispatch(pool, work, pending, intents, journal, run, window, results, futures);
+                    dispatch(pool, work, pending, intents, journal, run, window, results, futures, started);
                 }
             }
             if (!pending.isEmpty()) {
-                dispatch(pool, work, pending, intents, journal, run, window, results, futures);
+                dispatch(pool, work, pending, intents, journal, run, window, results, futures, started);
             }
             for (Future<?> f : futures) {
-                f.get();
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    abort("unexpected failure: " + e.getCause()); // and keep waiting for the others
+                }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             abort("interrupted");
-        } catch (ExecutionException e) {
-            abort("unexpected failure: " + e.getCause());
+            // stop the workers and wait for the requests in flight: their outcomes must reach the journal before
+            // it is closed, and results are read below only once no worker can still write them
+            pool.shutdownNow();
+            awaitWorkers(pool);
+            if (journal != null && pool.isTerminated()) {
+                for (int i = 0; i < intentOf.length; i++) {
+                    if (intentOf[i] != null && started.get(i) == 0) {
+                        journal.outcome(outcome(run, intentOf[i], "NOT_SENT", "the run was interrupted before this request"));
+                    }
+                }
+            }
+            Thread.currentThread().interrupt();
+        } finally {
+            if (journal != null) {
+                journal.sync(); // every outcome of this phase durable now, not with the next chunk or on close
+            }
         }
         List<ItemResult> out = new ArrayList<>(work.size());
-        for (int i = 0; i < results.length; i++) {
-            out.add(results[i] != null ? results[i]
-                    : work.get(i).notAttempted().withDetail("the run stopped before this item"));
+        for (int i = 0; i < results.length(); i++) {
+            ItemResult r = results.get(i);
+            out.add(r != null ? r : work.get(i).notAttempted().withDetail("the run stopped before this item"));
         }
         return out;
     }
 
     private void dispatch(ExecutorService pool, List<Work> work, List<Integer> pending, List<JournalRecord> intents,
-            PurgeJournal journal, String run, java.util.concurrent.Semaphore window, ItemResult[] results,
-            List<Future<?>> futures) throws InterruptedException {
+            PurgeJournal journal, String run, java.util.concurrent.Semaphore window,
+            java.util.concurrent.atomic.AtomicReferenceArray<ItemResult> results, List<Future<?>> futures,
+            java.util.concurrent.atomic.AtomicIntegerArray started) throws InterruptedException {
         window.acquire(pending.size());
         if (journal != null) {
             journal.intents(intents);
@@ -275,8 +357,9 @@ public final class PurgeExecutor {
             int index = pending.get(k);
             JournalRecord intent = journal == null ? null : intents.get(k);
             futures.add(pool.submit(() -> {
+                started.set(index, 1);
                 try {
-                    results[index] = send(work.get(index), intent, journal, run);
+                    results.set(index, send(work.get(index), intent, journal, run));
                 } finally {
                     window.release();
                 }
@@ -287,23 +370,65 @@ public final class PurgeExecutor {
         intents.clear();
     }
 
+    /**
+     * Sends one item. Interrupted before its DELETE was ever attempted (waiting for a gate, re-reading), the intent
+     * is closed as NOT_SENT; interrupted between retries of the DELETE, it stays open (the registry may have acted)
+     * and a rerun re-checks it.
+     */
     private ItemResult send(Work w, JournalRecord intent, PurgeJournal journal, String run) throws InterruptedException {
+        AtomicBoolean attempted = new AtomicBoolean();
+        try {
+            return sendOnce(w, intent, journal, run, attempted);
+        } catch (InterruptedException e) {
+            if (!attempted.get() && journal != null) {
+                journal.outcome(outcome(run, intent, "NOT_SENT", "interrupted before this request"));
+            }
+            throw e;
+        }
+    }
+
+    private ItemResult sendOnce(Work w, JournalRecord intent, PurgeJournal journal, String run,
+            AtomicBoolean attempted) throws InterruptedException {
         if (aborted.get()) {
             if (journal != null) {
                 journal.outcome(outcome(run, intent, "NOT_SENT", "the run stopped before this request"));
             }
             return report(w.notAttempted().withDetail("the run stopped before this item"));
         }
+        Check check;
+        try {
+            check = call(w.recheck(), readLimiter);
+        } catch (RegistryException e) {
+            abort("re-reading before " + w.what() + " failed: " + e.getMessage());
+            ItemResult r = w.result().apply(Outcome.FAILED, "re-read failed: " + e.getMessage());
+            if (journal != null) {
+                journal.outcome(outcome(run, intent, "NOT_SENT", r.detail()));
+            }
+            return report(r);
+        }
+        if (check != null) {
+            if (check.outcome() == Outcome.SKIPPED) {
+                log.warn("skipped " + w.what() + ": " + check.detail());
+            }
+            ItemResult r = w.result().apply(check.outcome(), check.detail());
+            if (journal != null) {
+                journal.outcome(outcome(run, intent, journalOutcome(r), r.detail()));
+            }
+            return report(r);
+        }
         if (w.unlock() != null) {
             try {
-                call(w.unlock());
+                call(w.unlock(), limiter);
             } catch (RegistryException e) {
                 log.warn("cannot unlock (" + w.what() + "): " + e.getMessage() + "; deleting anyway");
             }
         }
         ItemResult r;
         try {
-            DeleteOutcome o = call(w.delete());
+            DeleteOutcome o = call(() -> {
+                attempted.set(true);
+                return w.delete().call();
+            }, limiter);
             r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
         } catch (RegistryException e) {
             abort(w.what() + " failed: " + e.getMessage());
@@ -326,7 +451,7 @@ public final class PurgeExecutor {
                 m.subjectDigest(), m.childDigests(), null, null);
     }
 
-    private <T> T call(Callable<T> c) throws InterruptedException {
+    private <T> T call(Callable<T> c, AdaptiveLimiter limiter) throws InterruptedException {
         if (c == null) {
             return null;
         }
@@ -359,6 +484,33 @@ public final class PurgeExecutor {
             }
         }
     }
+
+    /** Bounded wait for the workers after shutdownNow(); keeps waiting through interrupts, then restores the flag. */
+    private void awaitWorkers(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + WORKER_WAIT.toNanos();
+        try {
+            while (!pool.isTerminated()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("requests still in flight after " + WORKER_WAIT.toSeconds() + " s; their journal intents"
+                            + " stay open and a rerun re-checks them");
+                    return;
+                }
+                try {
+                    pool.awaitTermination(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final Duration WORKER_WAIT = Duration.ofSeconds(30);
 
     private Duration backoff(int attempt) {
         long ms = options.baseBackoff().toMillis() << Math.min(attempt - 1, 16);
@@ -394,6 +546,7 @@ public final class PurgeExecutor {
             case DELETED -> "DELETED";
             case ALREADY_GONE -> "NOT_FOUND";
             case LOCKED -> "LOCKED";
+            case SKIPPED -> "SKIPPED";
             default -> "FAILED";
         };
     }

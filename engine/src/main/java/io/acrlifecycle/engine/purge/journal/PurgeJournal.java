@@ -21,7 +21,10 @@ import java.util.Map;
 /**
  * The append-only purge journal: one JSON object per line. An intent is written and forced to disk
  * ({@link FileChannel#force}) before its delete is sent; the outcome is queued after the answer and written (and
- * forced) with the next batch of intents or on close: losing it only makes a rerun send an idempotent delete again.
+ * forced) with the next batch of intents, on {@link #sync} (the executor syncs at the end of every phase) or on
+ * close: losing it only makes a rerun send an idempotent delete again. An outcome after close is a bug in the
+ * caller and throws instead of being dropped. File I/O is shielded from the caller's interrupt flag (an interrupt
+ * would otherwise close the channel and lose the journal's tail).
  * Concurrent writers share one force (group commit): a thread whose bytes were already forced by another does not
  * force again.
  *
@@ -38,6 +41,7 @@ public final class PurgeJournal implements Closeable {
     private final Object forceLock = new Object();
     private long written;
     private long forced;
+    private volatile boolean closed;
 
     private PurgeJournal(Path file, FileChannel channel, List<JournalRecord> existing) {
         this.file = file;
@@ -136,6 +140,7 @@ public final class PurgeJournal implements Closeable {
      * send an idempotent delete again.
      */
     public void outcome(JournalRecord r) {
+        ensureOpen();
         synchronized (this) {
             track(r);
         }
@@ -144,6 +149,7 @@ public final class PurgeJournal implements Closeable {
 
     /** Writes queued outcomes and forces everything to disk. */
     public void sync() {
+        ensureOpen();
         flushOutcomes();
         append(new byte[0], true);
     }
@@ -155,7 +161,14 @@ public final class PurgeJournal implements Closeable {
         }
     }
 
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("purge journal " + file + " is closed; this record would be lost");
+        }
+    }
+
     private void write(JournalRecord r, boolean force) {
+        ensureOpen();
         byte[] line = encode(r);
         synchronized (this) {
             track(r);
@@ -172,6 +185,18 @@ public final class PurgeJournal implements Closeable {
     }
 
     private void append(byte[] line, boolean force) {
+        // an interrupted thread's FileChannel I/O closes the channel (ClosedByInterruptException): clear, restore
+        boolean interrupted = Thread.interrupted();
+        try {
+            appendUninterrupted(line, force);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void appendUninterrupted(byte[] line, boolean force) {
         long end;
         try {
             synchronized (writeLock) {
@@ -213,9 +238,14 @@ public final class PurgeJournal implements Closeable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         if (channel.isOpen()) {
             flushOutcomes();
         }
+        closed = true;
+        boolean interrupted = Thread.interrupted();
         try {
             if (channel.isOpen()) {
                 channel.force(false);
@@ -223,6 +253,10 @@ public final class PurgeJournal implements Closeable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close purge journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -74,8 +74,8 @@ public final class PurgePlanner {
         private final Map<String, ProtectedImage> protectedDigests = new HashMap<>();
         private final List<TagAction> untag = new ArrayList<>();
         private final List<Spared> spared = new ArrayList<>();
-        private final Map<String, Integer> untaggedPerDigest = new HashMap<>();
-        private final Map<String, List<String>> untaggedNames = new HashMap<>();
+        // digest -> tag names this plan untags (a set: paging may list a tag twice)
+        private final Map<String, Set<String>> untaggedNames = new HashMap<>();
 
         RepoPlanner(String loginServer, RepositoryListing listing, PurgeRules rules, Instant now) {
             this.repo = listing.repository();
@@ -133,8 +133,12 @@ public final class PurgePlanner {
 
         private void tagPass() {
             int[] kept = new int[rules.rules().size()];
+            Set<String> seen = new HashSet<>();
             for (TagInfo t : listing.tagsNewestFirst()) {
                 String name = t.name();
+                if (!seen.add(name)) {
+                    continue; // listed twice (paging): decided once, so it cannot take two keep slots or two untags
+                }
                 Filter ex = firstTagMatch(excludes, name);
                 if (ex != null) {
                     spareTag(t, SpareReason.EXCLUDED, null, "exclude " + ex.text());
@@ -191,8 +195,7 @@ public final class PurgePlanner {
                 }
                 untag.add(new TagAction(repo, name, t.digest(), t.lastUpdateTime(), rule.name(),
                         "matches " + matchText(tagFilters.get(ri), name) + ", older than " + rule.ago(), locked));
-                untaggedPerDigest.merge(t.digest(), 1, Integer::sum);
-                untaggedNames.computeIfAbsent(t.digest(), k -> new ArrayList<>(1)).add(name);
+                untaggedNames.computeIfAbsent(t.digest(), k -> new java.util.LinkedHashSet<>(2)).add(name);
             }
         }
 
@@ -251,10 +254,12 @@ public final class PurgePlanner {
                     shield(shielding, indexLike, d, SpareReason.CHILD_OF_LOCKED_INDEX);
                     continue;
                 }
-                int remaining = m.tags().size() - untaggedPerDigest.getOrDefault(d, 0);
-                if (remaining > 0) {
+                // by name, not by count: a listing that repeats a tag (paging) must not make a tagged manifest look bare
+                Set<String> remaining = new java.util.TreeSet<>(m.tags());
+                remaining.removeAll(untaggedNames.getOrDefault(d, Set.of()));
+                if (!remaining.isEmpty()) {
                     sparedManifests.add(new Spared(repo, null, d, SpareReason.STILL_TAGGED, rule.name(),
-                            remaining + " tag(s) remain"));
+                            remaining.size() + " tag(s) remain " + remaining));
                     shield(shielding, indexLike, d, SpareReason.CHILD_OF_TAGGED_INDEX);
                     continue;
                 }
@@ -342,7 +347,7 @@ public final class PurgePlanner {
             List<ManifestAction> out = new ArrayList<>();
             for (ManifestInfo m : deletable) {
                 ManifestContent c = candidateContent.get(m.digest());
-                List<String> tags = untaggedNames.getOrDefault(m.digest(), List.of());
+                List<String> tags = List.copyOf(untaggedNames.getOrDefault(m.digest(), Set.of()));
                 String reason = (tags.isEmpty() ? "untagged" : "loses its last tag(s) " + tags + " in this run")
                         + ", not after cutoff (ago " + rule.ago() + ")"
                         + (c != null && c.hasSubject() ? "; referrer index (subject " + c.subjectDigest()

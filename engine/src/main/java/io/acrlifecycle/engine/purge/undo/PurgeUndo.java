@@ -51,7 +51,9 @@ public final class PurgeUndo {
                 continue;
             }
             String o = lastOutcome.get(r.id());
-            if ("LOCKED".equals(o) || "ABANDONED".equals(o) || "NOT_SENT".equals(o)) {
+            // never removed: locked, abandoned, not sent, or skipped because it changed since the plan (a moved tag
+            // must not be "restored" onto its old digest)
+            if ("LOCKED".equals(o) || "ABANDONED".equals(o) || "NOT_SENT".equals(o) || "SKIPPED".equals(o)) {
                 continue;
             }
             Builder b = byKey.computeIfAbsent(r.repository() + "@" + r.digest(), k -> new Builder(r.repository(), r.digest()));

@@ -221,6 +221,20 @@ class AcrPurgeUntaggedPassTest {
     }
 
     @Test
+    void shouldCountRemainingTagsByNameWhenTheListingRepeatsATag() {
+        // a paged tag listing can return a tag twice; counting would see 2 untags for 2 tags and delete "two" with keepme
+        Fixture f = new Fixture("bar")
+                .tag("b1", "two", D2).tag("b1", "two", D2).tag("keepme", "two", D2)
+                .tag("c1", "three", D2).tag("c1", "three", D2)
+                .manifest("two", V2, D2, "b1", "keepme").manifest("three", V2, D2, "c1");
+        RepositoryPlan p = f.plan(withUntagged("bar:^(b1|c1)$", "1d", 0));
+        assertThat(untagged(p)).containsExactly("b1", "c1");
+        assertThat(reasonFor(p, "two")).isEqualTo(SpareReason.STILL_TAGGED);
+        assertThat(deleted(p)).containsExactly(digest("three"));
+        assertThat(p.delete().get(0).tags()).containsExactly("c1");
+    }
+
+    @Test
     void shouldDeleteLockedUntaggedManifestsWithIncludeLocked() {
         PurgeRules rules = PurgeRules.fromAcrPurgeArgs(List.of("bar:.*"), "0m", 0, false, true, true);
         RepositoryPlan p = new Fixture("bar").manifest("d", V2, M15, DELETE_DISABLED).plan(rules);

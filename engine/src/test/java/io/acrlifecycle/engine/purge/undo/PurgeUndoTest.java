@@ -43,20 +43,22 @@ class PurgeUndoTest {
         JournalRecord t1 = untag("multi", "00");
         JournalRecord t2 = untag("old", "99");
         JournalRecord locked = delete("77", List.of(), null, List.of());
+        JournalRecord moved = untag("moved", "88");
         try (PurgeJournal journal = PurgeJournal.open(j)) {
-            for (JournalRecord r : List.of(t1, t2, idx, ref, c1, c2, subject, locked)) {
+            for (JournalRecord r : List.of(t1, t2, idx, ref, c1, c2, subject, locked, moved)) {
                 journal.intent(r);
             }
             for (JournalRecord r : List.of(t1, t2, idx, ref, c1, c2, subject)) {
                 journal.outcome(outcome(r, "DELETED"));
             }
             journal.outcome(outcome(locked, "LOCKED"));
+            journal.outcome(outcome(moved, "SKIPPED"));
         }
 
         List<UndoTarget> targets = PurgeUndo.targets(j);
 
         List<String> order = targets.stream().map(UndoTarget::digest).toList();
-        assertThat(order).doesNotContain(d("77")).hasSize(6);
+        assertThat(order).doesNotContain(d("77"), d("88")).hasSize(6);
         assertThat(order.indexOf(d("c1"))).isLessThan(order.indexOf(d("00")));
         assertThat(order.indexOf(d("c2"))).isLessThan(order.indexOf(d("00")));
         assertThat(order.indexOf(d("ff"))).isLessThan(order.indexOf(d("01")));

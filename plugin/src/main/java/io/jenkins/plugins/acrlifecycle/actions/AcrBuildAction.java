@@ -5,7 +5,6 @@ import hudson.model.Item;
 import hudson.model.Run;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.Registry;
-import io.acrlifecycle.engine.registry.RegistryException;
 import io.acrlifecycle.engine.summary.BuildSummary;
 import io.acrlifecycle.engine.summary.Verb;
 import io.acrlifecycle.engine.summary.Verbs;
@@ -35,6 +34,8 @@ public class AcrBuildAction implements RunAction2 {
 
     private final List<Entry> entries = new ArrayList<>();
     private transient Run<?, ?> run;
+    /** An undo is running (not persisted: a restart ends it). */
+    private transient boolean undoing;
 
     /** The build's action, added on first use; parallel branches share it. */
     public static AcrBuildAction attach(Run<?, ?> run) {
@@ -88,9 +89,24 @@ public class AcrBuildAction implements RunAction2 {
 
     public synchronized void add(Run<?, ?> owner, Verb verb, BuildSummary summary, Map<String, Object> parameters,
             Path journal) throws IOException {
+        add(owner, verb, summary, parameters, journal, false);
+    }
+
+    /**
+     * A purge that stopped with an exception after writing to its journal: its totals are unknown (the summary
+     * carries only the failure), but it can be undone from the journal.
+     */
+    public synchronized void addInterrupted(Run<?, ?> owner, Verb verb, BuildSummary summary,
+            Map<String, Object> parameters, Path journal) throws IOException {
+        add(owner, verb, summary, parameters, journal, true);
+    }
+
+    private void add(Run<?, ?> owner, Verb verb, BuildSummary summary, Map<String, Object> parameters, Path journal,
+            boolean interrupted) throws IOException {
         entries.add(new Entry(entries.size(), verb, summary, (String) parameters.get("registry"),
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
-                (String) parameters.get("endpoint"), journal == null ? null : journal.getFileName().toString()));
+                (String) parameters.get("endpoint"), journal == null ? null : journal.getFileName().toString(),
+                interrupted));
         owner.save();
     }
 
@@ -111,28 +127,57 @@ public class AcrBuildAction implements RunAction2 {
 
     /**
      * Undoes one purge of this build from its journal: POST only (Stapler refuses other verbs, Jenkins checks the
-     * crumb of the form), and only for users who may configure the job.
+     * crumb of the form), and only for users who may configure the job. The restore runs outside this action's lock
+     * (it takes as long as the registry takes; the build page and parallel steps must not wait for it); one undo at
+     * a time per build. The purge is marked undone only when every image came back, so a partial undo can be
+     * retried; the result rows are recorded either way.
      */
     @POST
-    public synchronized HttpResponse doUndo(@QueryParameter int entry) throws IOException {
+    public HttpResponse doUndo(@QueryParameter int entry) throws IOException {
         run.getParent().checkPermission(Item.CONFIGURE);
-        if (entry < 0 || entry >= entries.size() || !entries.get(entry).isUndoable()) {
-            return HttpResponses.errorWithoutStack(400, "entry " + entry + " is not a purge that can be undone");
+        Entry purge;
+        synchronized (this) {
+            if (entry < 0 || entry >= entries.size() || !entries.get(entry).isUndoable()) {
+                return HttpResponses.errorWithoutStack(400, "entry " + entry + " is not a purge that can be undone");
+            }
+            if (undoing) {
+                return HttpResponses.errorWithoutStack(409, "an undo is already running for this build; reload the"
+                        + " page when it has finished");
+            }
+            undoing = true;
+            purge = entries.get(entry);
         }
-        Entry purge = entries.get(entry);
+        try {
+            BuildSummary undo = restore(purge);
+            synchronized (this) {
+                purge.undone = undo.failure() == null && undo.errors() == 0;
+                entries.add(new Entry(entries.size(), null, undo, purge.getRegistry(), purge.getCredentialsId(),
+                        purge.getResourceId(), purge.getEndpoint(), null, false));
+                run.save();
+            }
+            return HttpResponses.redirectToDot();
+        } catch (AbortException | RuntimeException e) {
+            // Engine and RegistryAccess messages name the problem and never carry secrets.
+            return HttpResponses.errorWithoutStack(409, "undo failed: " + e.getMessage());
+        } finally {
+            synchronized (this) {
+                undoing = false;
+            }
+        }
+    }
+
+    /** Restores what the purge's journal recorded; no lock held (the journal file is only read). */
+    private BuildSummary restore(Entry purge) throws AbortException {
         Path journal = new File(new File(run.getRootDir(), DIRECTORY), purge.getJournal()).toPath();
-        BuildSummary undo;
         try (Registry registry = RegistryAccess.open(run, purge.getRegistry(), purge.getCredentialsId(),
                 purge.getResourceId(), purge.getEndpoint(), EngineLog.SILENT)) {
-            undo = Verbs.undoPurge(registry, journal, EngineLog.SILENT);
-        } catch (AbortException | IllegalArgumentException | IllegalStateException | RegistryException e) {
-            return HttpResponses.errorWithoutStack(409, "undo failed: " + e.getMessage());
+            return Verbs.undoPurge(registry, journal, EngineLog.SILENT);
         }
-        purge.undone = true;
-        entries.add(new Entry(entries.size(), null, undo, purge.getRegistry(), purge.getCredentialsId(),
-                purge.getResourceId(), purge.getEndpoint(), null));
-        run.save();
-        return HttpResponses.redirectToDot();
+    }
+
+    /** True while an undo of this build runs (the page shows it instead of the button). */
+    public synchronized boolean isUndoing() {
+        return undoing;
     }
 
     /** One step call. {@code verb} is null for an undo started from this page. */
@@ -145,10 +190,13 @@ public class AcrBuildAction implements RunAction2 {
         private final String resourceId;
         private final String endpoint;
         private final String journal;
-        private boolean undone;
+        /** The purge stopped with an exception after it had written to its journal (totals unknown). */
+        private final boolean interrupted;
+        /** Written under the action's lock, read by the page without it. */
+        private volatile boolean undone;
 
         Entry(int index, Verb verb, BuildSummary summary, String registry, String credentialsId, String resourceId,
-                String endpoint, String journal) {
+                String endpoint, String journal, boolean interrupted) {
             this.index = index;
             this.verb = verb;
             this.summary = summary;
@@ -157,6 +205,7 @@ public class AcrBuildAction implements RunAction2 {
             this.resourceId = resourceId;
             this.endpoint = endpoint;
             this.journal = journal;
+            this.interrupted = interrupted;
         }
 
         public int getIndex() {
@@ -195,10 +244,17 @@ public class AcrBuildAction implements RunAction2 {
             return undone;
         }
 
-        /** A real (not dry-run) purge with a journal that has not been undone yet. */
+        public boolean isInterrupted() {
+            return interrupted;
+        }
+
+        /**
+         * A real (not dry-run) purge with a journal that has not been undone yet, and that deleted something or
+         * stopped part-way (then only the journal knows what it deleted).
+         */
         public boolean isUndoable() {
             return verb == Verb.PURGE && journal != null && !undone && !summary.dryRun()
-                    && summary.deletions() > 0;
+                    && (summary.deletions() > 0 || interrupted);
         }
     }
 }

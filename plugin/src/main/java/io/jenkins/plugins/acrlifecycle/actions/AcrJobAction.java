@@ -18,12 +18,26 @@ import org.kohsuke.stapler.bind.JavaScriptMethod;
  * The job page's trend (bytes reclaimed, deletions, guard blocks per build), drawn by echarts-api's
  * {@code c:trend-chart} in {@code floatingBox.jelly}. The series come from the engine's {@link TrendSeries};
  * this class only turns them into the chart model.
+ *
+ * <p>Chart API: echarts-api 6.1.0-1306.vcee1648c16a_4 (bom-2.555.x 6916.v15ec97679743) unpacks echarts-build-trends
+ * 6.0.0 into its jar (the only echarts-build-trends release up to that echarts-api release). There
+ * {@code edu.hm.hafner.echarts.LineSeries#addAll} takes {@code List<Integer>}; the {@code List<Double>} variant is the
+ * newer {@code edu.hm.hafner.echarts.line.LineSeries}, which pairs with {@code line.LinesChartModel}, not with the
+ * {@code LinesChartModel} that echarts-api's {@code AsyncTrendChart} documents. Whole numbers fit our series.
+ *
+ * <p>The factory creates one instance per page render and {@code c:trend-chart} binds that instance
+ * ({@code st:bind}) for the Ajax call of {@link #getBuildTrendModel()}, so the series is read once per instance.
  */
 public class AcrJobAction implements Action, AsyncTrendChart {
-    /** Builds read for one chart; the chart shows at most {@link TrendSeries#DEFAULT_LIMIT} of them. */
-    static final int MAX_BUILDS_READ = 200;
+    /**
+     * Builds read for one chart: the newest {@link TrendSeries#DEFAULT_LIMIT}, so a render never loads more builds
+     * than the chart can show. Builds among them without ACR results are skipped; older builds are not read.
+     */
+    static final int MAX_BUILDS_READ = TrendSeries.DEFAULT_LIMIT;
 
     private final Job<?, ?> job;
+    /** Read on first use: isTrendVisible() (page render) and getBuildTrendModel() (Ajax) share it. */
+    private transient volatile TrendSeries series;
 
     public AcrJobAction(Job<?, ?> job) {
         this.job = job;
@@ -62,6 +76,15 @@ public class AcrJobAction implements Action, AsyncTrendChart {
     }
 
     TrendSeries series() {
+        TrendSeries read = series;
+        if (read == null) {
+            read = readSeries();
+            series = read;
+        }
+        return read;
+    }
+
+    private TrendSeries readSeries() {
         List<TrendPoint> points = new ArrayList<>();
         for (Run<?, ?> run : job.getBuilds().limit(MAX_BUILDS_READ)) {
             AcrBuildAction action = run.getAction(AcrBuildAction.class);

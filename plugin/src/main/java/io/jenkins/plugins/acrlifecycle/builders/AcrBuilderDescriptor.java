@@ -120,6 +120,11 @@ public abstract class AcrBuilderDescriptor extends BuildStepDescriptor<Builder> 
     }
 
     @POST
+    public FormValidation doCheckStage(@AncestorInPath Item item, @QueryParameter String value) {
+        return FieldChecks.check(item, "stage", value);
+    }
+
+    @POST
     public FormValidation doCheckMode(@AncestorInPath Item item, @QueryParameter String value) {
         return FieldChecks.check(item, "mode", value);
     }

@@ -13,6 +13,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class AcrGuardBuilder extends AcrBuilder {
     private final String image;
     private String expectedDigest;
+    private String stage;
     private String window;
     private String mode;
     private boolean lock;
@@ -34,6 +35,16 @@ public class AcrGuardBuilder extends AcrBuilder {
     @DataBoundSetter
     public void setExpectedDigest(String expectedDigest) {
         this.expectedDigest = Util.fixEmptyAndTrim(expectedDigest);
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    /** {@code deploy} (default: the image must exist) or {@code push} (the tag is about to be written). */
+    @DataBoundSetter
+    public void setStage(String stage) {
+        this.stage = Util.fixEmptyAndTrim(stage);
     }
 
     public String getWindow() {
@@ -72,6 +83,7 @@ public class AcrGuardBuilder extends AcrBuilder {
     protected void addParameters(Map<String, Object> parameters) {
         parameters.put("image", image);
         parameters.put("expectedDigest", expectedDigest);
+        parameters.put("stage", stage);
         parameters.put("window", window);
         parameters.put("mode", mode);
         parameters.put("lock", lock);

@@ -46,9 +46,15 @@ public final class CredentialsForms {
         if (!mayList(item)) {
             return result.includeCurrentValue(current);
         }
-        return result.includeEmptyValue()
-                .includeMatchingAs(authentication(item), item, StandardCredentials.class, List.of(), USABLE)
-                .includeCurrentValue(current);
+        result.includeEmptyValue();
+        if (item == null) {
+            // Global configuration (admins only, see mayList): the ItemGroup overload with the root, as the
+            // credentials plugin's consumer guide does, instead of passing a null Item.
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), USABLE);
+        } else {
+            result.includeMatchingAs(authentication(item), item, StandardCredentials.class, List.of(), USABLE);
+        }
+        return result.includeCurrentValue(current);
     }
 
     public static FormValidation check(@CheckForNull Item item, @CheckForNull String value) {
@@ -62,15 +68,20 @@ public final class CredentialsForms {
         if (id.startsWith("${") && id.endsWith("}")) {
             return FormValidation.warning("credentialsId: a parameter expression is resolved when the build runs");
         }
-        if (CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authentication(item),
-                List.of(), CredentialsMatchers.allOf(CredentialsMatchers.withId(id), USABLE)).isEmpty()) {
+        CredentialsMatcher wanted = CredentialsMatchers.allOf(CredentialsMatchers.withId(id), USABLE);
+        ListBoxModel found = item == null
+                ? CredentialsProvider.listCredentialsInItemGroup(StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2,
+                        List.of(), wanted)
+                : CredentialsProvider.listCredentialsInItem(StandardCredentials.class, item, authentication(item),
+                        List.of(), wanted);
+        if (found.isEmpty()) {
             return FormValidation.error("credentialsId: no Azure or username/password credentials '" + id + "'");
         }
         return FormValidation.ok();
     }
 
     /** The identity the job runs as: what it can use at build time is what the form should offer. */
-    private static Authentication authentication(@CheckForNull Item item) {
+    private static Authentication authentication(Item item) {
         return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
     }
 }

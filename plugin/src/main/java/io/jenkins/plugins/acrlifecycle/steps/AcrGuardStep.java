@@ -16,6 +16,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 public class AcrGuardStep extends AcrStep {
     private final String image;
     private String expectedDigest;
+    private String stage;
     private String window;
     private String mode;
     private boolean lock;
@@ -37,6 +38,16 @@ public class AcrGuardStep extends AcrStep {
     @DataBoundSetter
     public void setExpectedDigest(String expectedDigest) {
         this.expectedDigest = Util.fixEmptyAndTrim(expectedDigest);
+    }
+
+    public String getStage() {
+        return stage;
+    }
+
+    /** {@code deploy} (default: the image must exist) or {@code push} (the tag is about to be written). */
+    @DataBoundSetter
+    public void setStage(String stage) {
+        this.stage = Util.fixEmptyAndTrim(stage);
     }
 
     public String getWindow() {
@@ -75,6 +86,7 @@ public class AcrGuardStep extends AcrStep {
     protected void addParameters(Map<String, Object> parameters) {
         parameters.put("image", image);
         parameters.put("expectedDigest", expectedDigest);
+        parameters.put("stage", stage);
         parameters.put("window", window);
         parameters.put("mode", mode);
         parameters.put("lock", lock);

@@ -24,6 +24,7 @@ public class AcrPurgeStep extends AcrStep {
     private String exclude;
     private String protectTags;
     private String protectImages;
+    private String protectImagesFile;
     private String rulesFile;
     private Integer maxDeletes;
     /** On unless the user says otherwise: a purge on a registry without soft delete cannot be undone. */
@@ -126,6 +127,16 @@ public class AcrPurgeStep extends AcrStep {
         this.protectImages = Util.fixEmptyAndTrim(protectImages == null ? null : protectImages.replace("\r\n", "\n"));
     }
 
+    public String getProtectImagesFile() {
+        return protectImagesFile;
+    }
+
+    /** A workspace file of image references (e.g. kubectl output); copied into the build like rulesFile. */
+    @DataBoundSetter
+    public void setProtectImagesFile(String protectImagesFile) {
+        this.protectImagesFile = Util.fixEmptyAndTrim(protectImagesFile);
+    }
+
     public String getRulesFile() {
         return rulesFile;
     }
@@ -188,6 +199,7 @@ public class AcrPurgeStep extends AcrStep {
         parameters.put("exclude", exclude);
         parameters.put("protectTags", protectTags);
         parameters.put("protectImages", protectImages);
+        parameters.put("protectImagesFile", protectImagesFile);
         parameters.put("rulesFile", rulesFile);
         parameters.put("maxDeletes", maxDeletes);
         parameters.put("requireSoftDelete", requireSoftDelete);

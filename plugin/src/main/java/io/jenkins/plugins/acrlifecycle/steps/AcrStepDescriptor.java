@@ -111,6 +111,11 @@ public abstract class AcrStepDescriptor extends StepDescriptor {
     }
 
     @POST
+    public FormValidation doCheckStage(@AncestorInPath Item item, @QueryParameter String value) {
+        return FieldChecks.check(item, "stage", value);
+    }
+
+    @POST
     public FormValidation doCheckMode(@AncestorInPath Item item, @QueryParameter String value) {
         return FieldChecks.check(item, "mode", value);
     }

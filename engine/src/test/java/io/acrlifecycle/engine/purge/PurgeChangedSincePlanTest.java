@@ -1,0 +1,132 @@
+package io.acrlifecycle.engine.purge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acrlifecycle.emulator.AcrEmulator;
+import io.acrlifecycle.emulator.AcrEmulatorExtension;
+import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.model.Locks;
+import io.acrlifecycle.engine.purge.exec.PurgeExecutor;
+import io.acrlifecycle.engine.purge.journal.JournalRecord;
+import io.acrlifecycle.engine.purge.journal.PurgeJournal;
+import io.acrlifecycle.engine.purge.plan.ManifestAction;
+import io.acrlifecycle.engine.purge.plan.PurgePlan;
+import io.acrlifecycle.engine.purge.plan.TagAction;
+import io.acrlifecycle.engine.registry.AcrRegistry;
+import io.acrlifecycle.engine.testing.EmulatorRegistries;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The registry changes between the plan and the delete (the plan covers the whole registry before anything runs):
+ * the executor re-reads each item and leaves alone what is no longer what the rules selected.
+ */
+class PurgeChangedSincePlanTest {
+    @RegisterExtension
+    static AcrEmulatorExtension EMU = new AcrEmulatorExtension();
+
+    // fixed created/updated times: re-seeding the same entry yields the same digest
+    static final String SEED = """
+            {"registry": {"softDelete": {"enabled": true, "retentionDays": 7}},
+             "repositories": [{"name": "app", "manifests": [
+               {"id": "ci1", "tags": ["ci-1"], "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z"},
+               {"id": "ci2", "tags": ["ci-2"], "created": "2026-01-02T00:00:00Z", "updated": "2026-01-02T00:00:00Z"},
+               {"id": "orphan", "created": "2026-01-03T00:00:00Z", "updated": "2026-01-03T00:00:00Z", "size": 700},
+               {"id": "orphan2", "created": "2026-01-04T00:00:00Z", "updated": "2026-01-04T00:00:00Z", "size": 800},
+               {"id": "orphan3", "created": "2026-01-05T00:00:00Z", "updated": "2026-01-05T00:00:00Z", "size": 900}
+             ]}]}
+            """;
+
+    static PurgeRequest request(Path journal) {
+        return PurgeRequest.builder().filter("app:^ci-").ago("30d").untagged(true).concurrency(2).journal(journal)
+                .build();
+    }
+
+    static PurgePlan plan(AcrEmulator emu, AcrRegistry reg, PurgeRequest req) {
+        return PurgeService.plan(reg, req.validate(), emu.clock().now(), EngineLog.SILENT);
+    }
+
+    static PurgeReport execute(AcrRegistry reg, PurgeRequest req, PurgePlan plan) {
+        try (PurgeJournal j = PurgeJournal.open(req.journal())) {
+            return new PurgeExecutor(reg, req.executorOptions(), null, EngineLog.SILENT).execute(plan, j);
+        }
+    }
+
+    static List<ItemResult> skipped(PurgeReport r) {
+        return r.repositories().get(0).skipped();
+    }
+
+    @Test
+    void shouldNotUntagATagMovedToAnotherImageAfterThePlan(@TempDir Path dir) {
+        // given a plan that untags ci-1 (and deletes ci1 with it)
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        PurgeRequest req = request(dir.resolve("j.jsonl"));
+        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+            PurgePlan plan = plan(emu, reg, req);
+            assertThat(plan.repositories().get(0).untag()).extracting(TagAction::tag).contains("ci-1", "ci-2");
+            String ci1 = emu.digestOf("app", "ci1");
+            assertThat(plan.repositories().get(0).delete()).extracting(ManifestAction::digest).contains(ci1);
+
+            // when ci-1 is pushed again (a new image) before the purge runs
+            emu.seed("""
+                    {"repositories": [{"name": "app", "manifests": [{"id": "newer", "tags": ["ci-1"], "updated": "-1m"}]}]}
+                    """);
+            String newer = emu.digestOf("app", "newer");
+            PurgeReport r = execute(reg, req, plan);
+
+            // then the new ci-1 survives, with the reason; the old image it pointed at is kept too (a tag it lost was
+            // not removed by this run); ci-2 goes as planned
+            assertThat(reg.tag("app", "ci-1")).get().extracting(t -> t.digest()).isEqualTo(newer);
+            assertThat(skipped(r)).filteredOn(i -> "ci-1".equals(i.tag())).singleElement()
+                    .satisfies(i -> assertThat(i.detail()).isEqualTo("changed since plan: now points at " + newer));
+            assertThat(reg.manifest("app", newer)).isPresent();
+            assertThat(reg.tag("app", "ci-2")).isEmpty();
+            assertThat(emu.requestLog().count("DELETE", "/acr/v1/app/_tags/ci-1")).isZero();
+            assertThat(PurgeJournal.read(req.journal())).filteredOn(x -> "SKIPPED".equals(x.outcome()))
+                    .extracting(JournalRecord::tag).contains("ci-1");
+        }
+    }
+
+    @Test
+    void shouldNotDeleteAManifestTaggedOrLockedAfterThePlan(@TempDir Path dir) {
+        // given a plan that deletes the three untagged manifests
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        PurgeRequest req = request(dir.resolve("j.jsonl"));
+        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+            PurgePlan plan = plan(emu, reg, req);
+            String orphan = emu.digestOf("app", "orphan");
+            String orphan2 = emu.digestOf("app", "orphan2");
+            String orphan3 = emu.digestOf("app", "orphan3");
+            assertThat(plan.repositories().get(0).delete()).extracting(ManifestAction::digest)
+                    .contains(orphan, orphan2, orphan3);
+
+            // when orphan gets a tag and orphan2 a lock before the purge runs
+            emu.seed("""
+                    {"repositories": [{"name": "app", "manifests": [
+                      {"id": "orphan", "created": "2026-01-03T00:00:00Z", "updated": "2026-01-03T00:00:00Z",
+                       "size": 700, "tags": ["late"]}]}]}
+                    """);
+            assertThat(emu.digestOf("app", "orphan")).isEqualTo(orphan);
+            reg.updateManifestLocks("app", orphan2, new Locks(false, true, true, true));
+            emu.requestLog().clear();
+            PurgeReport r = execute(reg, req, plan);
+
+            // then both survive with the reason; orphan3 is deleted as planned
+            assertThat(reg.tag("app", "late")).isPresent();
+            assertThat(reg.manifest("app", orphan)).isPresent();
+            assertThat(reg.manifest("app", orphan2)).isPresent();
+            assertThat(reg.manifest("app", orphan3)).isEmpty();
+            assertThat(skipped(r)).filteredOn(i -> orphan.equals(i.digest())).singleElement()
+                    .satisfies(i -> assertThat(i.detail()).startsWith("changed since plan: now tagged [late]"));
+            assertThat(skipped(r)).filteredOn(i -> orphan2.equals(i.digest())).singleElement()
+                    .satisfies(i -> assertThat(i.detail()).startsWith("changed since plan: now locked"));
+            assertThat(emu.requestLog().count("DELETE", "/v2/app/manifests/" + orphan)).isZero();
+            assertThat(emu.requestLog().count("DELETE", "/v2/app/manifests/" + orphan2)).isZero();
+        }
+    }
+}
