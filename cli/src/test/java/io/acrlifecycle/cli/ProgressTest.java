@@ -50,4 +50,30 @@ class ProgressTest {
         assertThat(err.toString().lines()).hasSize(11).contains("purge: 20/200 (10%)", "purge: 200/200 (100%)")
                 .noneMatch(l -> l.contains("\r"));
     }
+
+    @Test
+    void shouldTurnTheRestoreLogIntoUndoProgress() {
+        // given the restore service's per-item lines, on a terminal and in CI
+        StringWriter tty = new StringWriter();
+        StringWriter ci = new StringWriter();
+        var onTerminal = ProgressLog.restores(new StderrLog(new PrintWriter(tty, true), false),
+                new Progress(io(tty, true), "undo"), 2, true);
+        var inCi = ProgressLog.restores(new StderrLog(new PrintWriter(ci, true), false),
+                new Progress(io(ci, false), "undo"), 2, false);
+
+        // when
+        for (var log : java.util.List.of(onTerminal, inCi)) {
+            log.info("restore app@sha256:1 [v1]: RESTORED");
+            log.info("listing soft-deleted manifests");
+            log.info("restore app@sha256:2 [v2]: RESTORED");
+            log.warn("something odd");
+        }
+
+        // then: a redrawn bar instead of the item lines on a terminal; item lines plus 10 % lines in CI
+        String t = tty.toString();
+        assertThat(t).contains("\rundo [", "] 2/2", "listing soft-deleted manifests", "warning: something odd")
+                .doesNotContain("restore app@");
+        assertThat(ci.toString()).contains("restore app@sha256:1 [v1]: RESTORED", "undo: 1/2 (50%)",
+                "restore app@sha256:2 [v2]: RESTORED", "undo: 2/2 (100%)", "warning: something odd");
+    }
 }
