@@ -99,7 +99,7 @@ public final class PurgeBench {
         PurgePlan plan = PurgePlan.of("latency.only", Instant.now(), "bench", List.of(
                 new io.acrlifecycle.engine.purge.plan.RepositoryPlan("bench", untag, List.of(), List.of(), null)));
         ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
-        PurgeExecutor exec = new PurgeExecutor(new LatencyOnlyRegistry(latency), opts, null, EngineLog.SILENT);
+        PurgeExecutor exec = new PurgeExecutor(new LatencyOnlyRegistry(latency, tags), opts, null, EngineLog.SILENT);
         long t0 = System.nanoTime();
         PurgeReport report = exec.execute(plan, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
