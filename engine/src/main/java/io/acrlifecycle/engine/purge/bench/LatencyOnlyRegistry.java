@@ -93,7 +93,7 @@ final class LatencyOnlyRegistry implements Registry {
 
     @Override
     public Optional<TagInfo> tag(String repository, String tag) {
-        // the executor re-reads each tag before its untag: a round trip, answering what the bench planned ("t<i>")
+        // a per-item re-read (small phases, or a tag the re-listing did not show): a round trip, answering the planned tag
         sleep();
         return Optional.of(new TagInfo(repository, tag, PurgeBench.digest(Integer.parseInt(tag.substring(1))),
                 java.time.Instant.EPOCH, java.time.Instant.EPOCH, null));
