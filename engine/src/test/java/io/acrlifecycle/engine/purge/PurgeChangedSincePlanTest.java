@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
+import io.acrlifecycle.emulator.FaultRule;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.purge.exec.PurgeExecutor;
@@ -16,7 +17,10 @@ import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Path;
 import java.util.List;
+import io.acrlifecycle.engine.purge.exec.ExecutorOptions.Recheck;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +53,10 @@ class PurgeChangedSincePlanTest {
         return PurgeService.plan(reg, req.validate(), emu.clock().now(), EngineLog.SILENT);
     }
 
-    static PurgeReport execute(AcrRegistry reg, PurgeRequest req, PurgePlan plan) {
+    static PurgeReport execute(AcrRegistry reg, PurgeRequest req, PurgePlan plan, Recheck recheck) {
         try (PurgeJournal j = PurgeJournal.open(req.journal())) {
-            return new PurgeExecutor(reg, req.executorOptions(), null, EngineLog.SILENT).execute(plan, j);
+            return new PurgeExecutor(reg, req.executorOptions().withRecheck(recheck), null, EngineLog.SILENT)
+                    .execute(plan, j);
         }
     }
 
@@ -59,8 +64,9 @@ class PurgeChangedSincePlanTest {
         return r.repositories().get(0).skipped();
     }
 
-    @Test
-    void shouldNotUntagATagMovedToAnotherImageAfterThePlan(@TempDir Path dir) {
+    @ParameterizedTest
+    @EnumSource(value = Recheck.class, names = {"LISTING", "PER_ITEM"})
+    void shouldNotUntagATagMovedToAnotherImageAfterThePlan(Recheck recheck, @TempDir Path dir) {
         // given a plan that untags ci-1 (and deletes ci1 with it)
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
@@ -76,7 +82,7 @@ class PurgeChangedSincePlanTest {
                     {"repositories": [{"name": "app", "manifests": [{"id": "newer", "tags": ["ci-1"], "updated": "-1m"}]}]}
                     """);
             String newer = emu.digestOf("app", "newer");
-            PurgeReport r = execute(reg, req, plan);
+            PurgeReport r = execute(reg, req, plan, recheck);
 
             // then the new ci-1 survives, with the reason; the old image it pointed at is kept too (a tag it lost was
             // not removed by this run); ci-2 goes as planned
@@ -91,8 +97,9 @@ class PurgeChangedSincePlanTest {
         }
     }
 
-    @Test
-    void shouldNotDeleteAManifestTaggedOrLockedAfterThePlan(@TempDir Path dir) {
+    @ParameterizedTest
+    @EnumSource(value = Recheck.class, names = {"LISTING", "PER_ITEM"})
+    void shouldNotDeleteAManifestTaggedOrLockedAfterThePlan(Recheck recheck, @TempDir Path dir) {
         // given a plan that deletes the three untagged manifests
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
@@ -114,7 +121,7 @@ class PurgeChangedSincePlanTest {
             assertThat(emu.digestOf("app", "orphan")).isEqualTo(orphan);
             reg.updateManifestLocks("app", orphan2, new Locks(false, true, true, true));
             emu.requestLog().clear();
-            PurgeReport r = execute(reg, req, plan);
+            PurgeReport r = execute(reg, req, plan, recheck);
 
             // then both survive with the reason; orphan3 is deleted as planned
             assertThat(reg.tag("app", "late")).isPresent();
@@ -127,6 +134,84 @@ class PurgeChangedSincePlanTest {
                     .satisfies(i -> assertThat(i.detail()).startsWith("changed since plan: now locked"));
             assertThat(emu.requestLog().count("DELETE", "/v2/app/manifests/" + orphan)).isZero();
             assertThat(emu.requestLog().count("DELETE", "/v2/app/manifests/" + orphan2)).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Recheck.class, names = {"LISTING", "PER_ITEM"})
+    void shouldCountAnItemGoneSinceThePlanAsDoneWithoutADelete(Recheck recheck, @TempDir Path dir) {
+        // given a plan that untags ci-1 and ci-2 and deletes orphan
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        PurgeRequest req = request(dir.resolve("j.jsonl"));
+        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+            PurgePlan plan = plan(emu, reg, req);
+            String orphan = emu.digestOf("app", "orphan");
+
+            // when ci-2 and orphan are deleted by someone else before the purge runs
+            reg.deleteTag("app", "ci-2");
+            reg.deleteManifest("app", orphan);
+            emu.requestLog().clear();
+            PurgeReport r = execute(reg, req, plan, recheck);
+
+            // then both count as done, no DELETE is sent for them, and the journal says NOT_FOUND
+            assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+            assertThat(r.repositories().get(0).untagged()).filteredOn(i -> "ci-2".equals(i.tag())).singleElement()
+                    .satisfies(i -> assertThat(i.outcome()).isEqualTo(ItemResult.Outcome.ALREADY_GONE));
+            assertThat(r.repositories().get(0).deleted()).filteredOn(i -> orphan.equals(i.digest())).singleElement()
+                    .satisfies(i -> assertThat(i.outcome()).isEqualTo(ItemResult.Outcome.ALREADY_GONE));
+            assertThat(emu.requestLog().count("DELETE", "/acr/v1/app/_tags/ci-2")).isZero();
+            assertThat(emu.requestLog().count("DELETE", "/v2/app/manifests/" + orphan)).isZero();
+            assertThat(reg.tag("app", "ci-1")).isEmpty();
+            assertThat(PurgeJournal.read(req.journal())).filteredOn(x -> "NOT_FOUND".equals(x.outcome()))
+                    .extracting(JournalRecord::id).containsExactlyInAnyOrder("tag:app:ci-2@" + emu.digestOf("app", "ci2"),
+                            "manifest:app@" + orphan);
+        }
+    }
+
+    @Test
+    void shouldReListEachPhaseOnceInsteadOfReadingEachItem(@TempDir Path dir) {
+        // given a plan over 2 tags and 5 manifests (1 page each)
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        PurgeRequest req = request(dir.resolve("j.jsonl"));
+        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+            PurgePlan plan = plan(emu, reg, req);
+            emu.requestLog().clear();
+
+            // when it runs with the re-listing
+            PurgeReport r = execute(reg, req, plan, Recheck.LISTING);
+
+            // then every item went, after one tag listing and one manifest listing, without a GET per item
+            assertThat(r.totals().tagsUntagged()).isEqualTo(2);
+            assertThat(r.totals().manifestsDeleted()).isEqualTo(5);
+            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags")).isEqualTo(1);
+            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_manifests")).isEqualTo(1);
+            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags/.+")).isZero();
+            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_manifests/.+")).isZero();
+        }
+    }
+
+    @Test
+    void shouldRetryTheReListingWhenThrottled(@TempDir Path dir) {
+        // given a plan, and a registry that throttles the next tag listings (more than its own retries absorb)
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        PurgeRequest req = request(dir.resolve("j.jsonl"));
+        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+            PurgePlan plan = plan(emu, reg, req);
+            emu.requestLog().clear();
+            emu.faults().add(FaultRule.status("GET", "/acr/v1/app/_tags", 429).retryAfterSeconds(1).times(6));
+
+            // when it runs with the re-listing
+            PurgeReport r = execute(reg, req, plan, Recheck.LISTING);
+
+            // then the listing was retried after the throttling and everything planned went, without per-item reads
+            assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+            assertThat(r.totals().tagsUntagged()).isEqualTo(2);
+            assertThat(emu.requestLog().entries()).filteredOn(e -> e.path().equals("/acr/v1/app/_tags"))
+                    .extracting(e -> e.status()).contains(429, 200);
+            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags/.+")).isZero();
         }
     }
 }

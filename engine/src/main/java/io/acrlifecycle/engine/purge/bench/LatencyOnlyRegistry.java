@@ -18,14 +18,17 @@ import java.util.Optional;
 
 /**
  * A registry whose deletes only sleep: isolates the executor's own overhead (pool, gate, bookkeeping) from the HTTP
- * stack in {@link PurgeBench#executorThroughput}. Tag reads (the executor's re-read before each untag) sleep too
- * and answer the planned tag. Everything else is unsupported.
+ * stack in {@link PurgeBench#executorThroughput}. The tag listing (the executor's re-listing before the untags)
+ * sleeps once per page of 100 and lists the planned tags {@code t0..t<n-1>}; a tag read sleeps and answers the
+ * planned tag. Everything else is unsupported.
  */
 final class LatencyOnlyRegistry implements Registry {
     private final Duration latency;
+    private final int tags;
 
-    LatencyOnlyRegistry(Duration latency) {
+    LatencyOnlyRegistry(Duration latency, int tags) {
         this.latency = latency;
+        this.tags = tags;
     }
 
     private DeleteOutcome sleep() {
@@ -63,7 +66,24 @@ final class LatencyOnlyRegistry implements Registry {
 
     @Override
     public Iterable<TagInfo> tags(String repository, boolean newestFirst) {
-        throw no();
+        return () -> new java.util.Iterator<>() {
+            int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < tags;
+            }
+
+            @Override
+            public TagInfo next() {
+                if (i % 100 == 0) {
+                    sleep(); // one round trip per page
+                }
+                int n = i++;
+                return new TagInfo(repository, "t" + n, PurgeBench.digest(n), java.time.Instant.EPOCH,
+                        java.time.Instant.EPOCH, null);
+            }
+        };
     }
 
     @Override
@@ -73,7 +93,7 @@ final class LatencyOnlyRegistry implements Registry {
 
     @Override
     public Optional<TagInfo> tag(String repository, String tag) {
-        // the executor re-reads each tag before its untag: a round trip, answering what the bench planned ("t<i>")
+        // a per-item re-read (small phases, or a tag the re-listing did not show): a round trip, answering the planned tag
         sleep();
         return Optional.of(new TagInfo(repository, tag, PurgeBench.digest(Integer.parseInt(tag.substring(1))),
                 java.time.Instant.EPOCH, java.time.Instant.EPOCH, null));

@@ -57,9 +57,16 @@ public final class PurgeBench {
 
     /** Seeds, injects latency, plans (not timed), then times the execution of the untags. */
     public static Throughput throughput(BenchTarget target, int tags, Duration latency, int concurrency) {
+        return throughput(target, tags, latency, concurrency, ExecutorOptions.Recheck.AUTO);
+    }
+
+    /** As above, with the re-check forced ({@code PER_ITEM}: a GET before each delete, for comparison). */
+    public static Throughput throughput(BenchTarget target, int tags, Duration latency, int concurrency,
+            ExecutorOptions.Recheck recheck) {
         String repo = "bench";
         Registry registry = target.registry();
-        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
+        ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null)
+                .withRecheck(recheck);
         // warm up the HTTP stack and the JIT on a small repository first, so the figure is the steady state
         target.seed("warmup", Math.min(500, Math.max(1, tags / 10)));
         PurgePlan warm = PurgeService.plan(registry, PurgeRules.fromAcrPurgeArgs(List.of("warmup:.*"), "0d", 0, false,
@@ -99,7 +106,7 @@ public final class PurgeBench {
         PurgePlan plan = PurgePlan.of("latency.only", Instant.now(), "bench", List.of(
                 new io.acrlifecycle.engine.purge.plan.RepositoryPlan("bench", untag, List.of(), List.of(), null)));
         ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
-        PurgeExecutor exec = new PurgeExecutor(new LatencyOnlyRegistry(latency), opts, null, EngineLog.SILENT);
+        PurgeExecutor exec = new PurgeExecutor(new LatencyOnlyRegistry(latency, tags), opts, null, EngineLog.SILENT);
         long t0 = System.nanoTime();
         PurgeReport report = exec.execute(plan, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -230,7 +237,7 @@ public final class PurgeBench {
      * {@code PurgeBench} prints {"planHeap":..., "throughput":...}. Throughput needs a {@link BenchTarget} found with
      * {@link ServiceLoader} (the engine's test classpath registers the emulator); without one it is omitted.
      * Options: {@code --tags N} (5000), {@code --latency-ms N} (20), {@code --concurrency N} (16),
-     * {@code --plan-tags N} (100000).
+     * {@code --plan-tags N} (100000), {@code --per-item 1} (re-check with a GET per item instead of the re-listing).
      */
     public static void main(String[] args) {
         if (args.length == 2 && args[0].equals("--plan-heap-child")) {
@@ -238,7 +245,7 @@ public final class PurgeBench {
             return;
         }
         Map<String, Integer> opt = new LinkedHashMap<>(Map.of("--tags", 5000, "--latency-ms", 20, "--concurrency", 16,
-                "--plan-tags", 100_000));
+                "--plan-tags", 100_000, "--per-item", 0));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!opt.containsKey(args[i])) {
                 throw new IllegalArgumentException(args[i] + ": unknown option; known: " + opt.keySet());
@@ -252,7 +259,8 @@ public final class PurgeBench {
         for (BenchTarget t : ServiceLoader.load(BenchTarget.class)) {
             try (t) {
                 out.put("throughput", throughput(t, opt.get("--tags"), Duration.ofMillis(opt.get("--latency-ms")),
-                        opt.get("--concurrency")));
+                        opt.get("--concurrency"), opt.get("--per-item") == 1 ? ExecutorOptions.Recheck.PER_ITEM
+                                : ExecutorOptions.Recheck.AUTO));
             }
             break;
         }

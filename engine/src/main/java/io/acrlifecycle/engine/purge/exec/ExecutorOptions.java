@@ -12,9 +12,21 @@ import java.time.Duration;
  * @param requireSoftDelete    refuse a real purge when the registry's soft delete is off ...
  * @param allowPermanentDelete ... unless this is set
  * @param maxDeletes           refuse (delete nothing) when the plan sends more deletes than this; null = no limit
+ * @param recheck              how each item is re-checked just before its request (see {@link Recheck})
  */
 public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBackoff, Duration maxBackoff,
-        boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes) {
+        boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes, Recheck recheck) {
+
+    /**
+     * How the executor re-checks items just before sending them (a changed item is skipped either way).
+     * {@code LISTING}: re-list the repository once per phase, read alongside the deletes; {@code PER_ITEM}: one GET
+     * per item; {@code AUTO}: listing when the phase has at least {@code concurrency x pages} items, where pages is
+     * the listing's size at plan time divided by the page size (else the full listing would cost more requests,
+     * or more time, than the GETs it replaces).
+     */
+    public enum Recheck {
+        AUTO, LISTING, PER_ITEM
+    }
 
     public static final int MAX_CONCURRENCY = 32;
 
@@ -29,6 +41,7 @@ public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBac
         if (maxDeletes != null && maxDeletes < 0) {
             throw new IllegalArgumentException("maxDeletes: " + maxDeletes + " is negative; accepted: an integer >= 0");
         }
+        recheck = recheck == null ? Recheck.AUTO : recheck;
     }
 
     /** acr purge's default: the number of CPUs, at most 32. */
@@ -38,21 +51,26 @@ public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBac
 
     public static ExecutorOptions defaults() {
         return new ExecutorOptions(defaultConcurrency(), 6, Duration.ofMillis(500), Duration.ofSeconds(30), true,
-                false, null);
+                false, null, Recheck.AUTO);
     }
 
     public ExecutorOptions withConcurrency(int c) {
         return new ExecutorOptions(c, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete, allowPermanentDelete,
-                maxDeletes);
+                maxDeletes, recheck);
     }
 
     public ExecutorOptions withSafety(boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes) {
         return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
-                allowPermanentDelete, maxDeletes);
+                allowPermanentDelete, maxDeletes, recheck);
     }
 
     public ExecutorOptions withRetries(int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
         return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
-                allowPermanentDelete, maxDeletes);
+                allowPermanentDelete, maxDeletes, recheck);
+    }
+
+    public ExecutorOptions withRecheck(Recheck recheck) {
+        return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
+                allowPermanentDelete, maxDeletes, recheck);
     }
 }

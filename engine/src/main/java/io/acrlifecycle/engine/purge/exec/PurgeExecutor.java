@@ -16,7 +16,9 @@ import io.acrlifecycle.engine.purge.journal.PurgeJournal;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
+import io.acrlifecycle.engine.purge.plan.Spared;
 import io.acrlifecycle.engine.purge.plan.TagAction;
+import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryException;
 import java.time.Duration;
@@ -42,8 +44,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Carries out a {@link PurgePlan}: safety net first (maxDeletes, soft delete), then per repository (name order)
  * the untags in parallel, then the manifest deletes in parallel, each one journaled (intent fsynced before the
  * request, outcome after). 404 = done, 405 = locked (skipped); a manifest is deleted only when every tag it lost in
- * this run is gone. Each item is re-read just before its request and skipped when it changed since the plan (tag
- * moved or re-pushed; manifest tagged or newly locked). A delete that keeps failing after retries stops the run:
+ * this run is gone. Each item is re-checked just before its request and skipped when it changed since the plan (tag
+ * moved or re-pushed; manifest tagged or newly locked): against one re-listing of the repository per phase, read
+ * alongside the deletes, or with a GET per item when the phase is small next to the listing ({@link #useListing}). A delete that keeps failing after retries stops the run:
  * nothing new starts, the report lists what was and was not done. Outcomes are forced at the end of each phase;
  * on interrupt the workers are awaited (bounded) so no outcome is written after the journal is closed.
  */
@@ -158,27 +161,67 @@ public final class PurgeExecutor {
     }
 
     private RepositoryReport runRepository(RepositoryPlan rp, PurgeJournal journal, String run, ExecutorService pool) {
+        // the tags are re-listed for the untag phase (or re-read one by one, see useListing)
+        Set<String> tagKeys = new HashSet<>();
+        for (TagAction t : rp.untag()) {
+            if (journal == null || !journal.isDone(t.id())) {
+                tagKeys.add(t.tag());
+            }
+        }
+        Relisting<TagNow> tags = relist(rp.repository(), "tags", tagKeys, listedTags(rp), r -> {
+            for (TagInfo t : registry.tags(rp.repository(), true)) {
+                if (!r.offer(t.name(), new TagNow(t.digest(), t.lastUpdateTime()))) {
+                    return;
+                }
+            }
+        });
         List<Work> tagWork = new ArrayList<>();
         for (TagAction t : rp.untag()) {
             tagWork.add(new Work(t.id(), tagResult(t, Outcome.NOT_ATTEMPTED, null), () -> intent(t, run),
+                    tags == null ? null : () -> listed(t, tags.take(t.tag())),
                     () -> recheck(t), t.unlock() ? () -> registry.updateTagLocks(t.repository(), t.tag(), Locks.NONE) : null,
                     () -> registry.deleteTag(t.repository(), t.tag()), "untag " + t.repository() + ":" + t.tag(),
                     (o, d) -> tagResult(t, o, d), () -> null));
         }
-        List<ItemResult> tagResults = runPhase(pool, tagWork, journal, run);
+        List<ItemResult> tagResults;
+        try {
+            tagResults = runPhase(pool, tagWork, journal, run);
+        } finally {
+            cancel(tags);
+        }
         Map<String, ItemResult> byTag = new ConcurrentHashMap<>();
         for (ItemResult r : tagResults) {
             byTag.put(r.tag(), r);
         }
+        // listed only now, after the untags: the tags this run removed must be gone from the listing
+        Set<String> digestKeys = new HashSet<>();
+        for (ManifestAction m : rp.delete()) {
+            if ((journal == null || !journal.isDone(m.id())) && tagsGone(m, byTag) == null) {
+                digestKeys.add(m.digest());
+            }
+        }
+        Relisting<ManifestNow> manifests = relist(rp.repository(), "manifests", digestKeys, listedManifests(rp), r -> {
+            for (ManifestInfo m : registry.manifests(rp.repository())) {
+                if (!r.offer(m.digest(), new ManifestNow(m.tags(), m.locks()))) {
+                    return;
+                }
+            }
+        });
         List<Work> manifestWork = new ArrayList<>();
         for (ManifestAction m : rp.delete()) {
             manifestWork.add(new Work(m.id(), manifestResult(m, Outcome.NOT_ATTEMPTED, null), () -> intent(m, run),
+                    manifests == null ? null : () -> listed(m, manifests.take(m.digest())),
                     () -> recheck(m), m.unlock() ? () -> registry.updateManifestLocks(m.repository(), m.digest(), Locks.NONE) : null,
                     () -> registry.deleteManifest(m.repository(), m.digest()),
                     "delete " + m.repository() + "@" + m.digest(), (o, d) -> manifestResult(m, o, d),
                     () -> tagsGone(m, byTag)));
         }
-        List<ItemResult> manifestResults = runPhase(pool, manifestWork, journal, run);
+        List<ItemResult> manifestResults;
+        try {
+            manifestResults = runPhase(pool, manifestWork, journal, run);
+        } finally {
+            cancel(manifests);
+        }
         List<ItemResult> untagged = new ArrayList<>();
         List<ItemResult> deleted = new ArrayList<>();
         List<ItemResult> skipped = new ArrayList<>();
@@ -211,46 +254,153 @@ public final class PurgeExecutor {
     }
 
     /**
-     * The plan was made from one listing of the whole registry, possibly long before this item's turn: re-read the
+     * The plan was made from one listing of the whole registry, possibly long before this item's turn: re-check the
      * tag just before the untag. A tag moved to another digest (or re-pushed: new lastUpdateTime) is no longer the
      * one the rules selected, and untagging by name would remove the new image's tag.
      */
     private Check recheck(TagAction t) {
         Optional<TagInfo> now = registry.tag(t.repository(), t.tag());
-        if (now.isEmpty()) {
-            return new Check(Outcome.ALREADY_GONE, "gone when re-read before the untag");
+        return now.isEmpty() ? new Check(Outcome.ALREADY_GONE, "gone when re-read before the untag")
+                : compare(t, now.get().digest(), now.get().lastUpdateTime());
+    }
+
+    /** The tag as the phase's re-listing showed it; READ when the listing cannot tell (then it is re-read). */
+    private static Check listed(TagAction t, TagNow now) {
+        return now == null ? READ : compare(t, now.digest(), now.lastUpdateTime());
+    }
+
+    private static Check compare(TagAction t, String digest, Instant lastUpdateTime) {
+        if (!digest.equals(t.digest())) {
+            return new Check(Outcome.SKIPPED, "changed since plan: now points at " + digest);
         }
-        TagInfo c = now.get();
-        if (!c.digest().equals(t.digest())) {
-            return new Check(Outcome.SKIPPED, "changed since plan: now points at " + c.digest());
-        }
-        if (!java.util.Objects.equals(c.lastUpdateTime(), t.lastUpdateTime())) {
-            return new Check(Outcome.SKIPPED, "changed since plan: updated " + c.lastUpdateTime() + " (planned "
+        if (!java.util.Objects.equals(lastUpdateTime, t.lastUpdateTime())) {
+            return new Check(Outcome.SKIPPED, "changed since plan: updated " + lastUpdateTime + " (planned "
                     + t.lastUpdateTime() + ")");
         }
         return null;
     }
 
     /**
-     * Re-reads the manifest just before its DELETE (which takes every tag along): a manifest tagged since the plan
+     * Re-checks the manifest just before its DELETE (which takes every tag along): a manifest tagged since the plan
      * (by a push, or a tag moved onto it) or locked since the plan is skipped. By then the tags the plan removes are
      * already gone, so any tag it still has is one the plan did not expect to remove.
      */
     private Check recheck(ManifestAction m) {
         Optional<ManifestInfo> now = registry.manifest(m.repository(), m.digest());
-        if (now.isEmpty()) {
-            return new Check(Outcome.ALREADY_GONE, "gone when re-read before the delete");
-        }
-        ManifestInfo c = now.get();
-        if (!c.tags().isEmpty()) {
-            return new Check(Outcome.SKIPPED, "changed since plan: now tagged " + c.tags()
+        return now.isEmpty() ? new Check(Outcome.ALREADY_GONE, "gone when re-read before the delete")
+                : compare(m, now.get().tags(), now.get().locks());
+    }
+
+    private static Check listed(ManifestAction m, ManifestNow now) {
+        return now == null ? READ : compare(m, now.tags(), now.locks());
+    }
+
+    private static Check compare(ManifestAction m, List<String> tags, Locks locks) {
+        if (!tags.isEmpty()) {
+            return new Check(Outcome.SKIPPED, "changed since plan: now tagged " + tags
                     + "; deleting the manifest would take the tag(s) along");
         }
-        if (c.locks().blocksDelete() && !m.unlock()) {
+        if (locks.blocksDelete() && !m.unlock()) {
             return new Check(Outcome.SKIPPED, "changed since plan: now locked (deleteEnabled="
-                    + c.locks().deleteEnabled() + ", writeEnabled=" + c.locks().writeEnabled() + ")");
+                    + locks.deleteEnabled() + ", writeEnabled=" + locks.writeEnabled() + ")");
         }
         return null;
+    }
+
+    /** What a re-listing keeps of a tag / a manifest: only what the re-check compares. */
+    private record TagNow(String digest, Instant lastUpdateTime) {
+    }
+
+    private record ManifestNow(List<String> tags, Locks locks) {
+    }
+
+    /** A phase's re-listing feed: pages through one listing, offering each entry until offer says stop. */
+    private interface Feed<V> {
+        void run(Relisting<V> r) throws InterruptedException;
+    }
+
+    /**
+     * Starts the re-listing of one phase on its own thread (workers wait on it; a pool thread could be queued behind
+     * them), or returns null when the items are re-read one by one. The listing goes through the read gate (AIMD,
+     * Retry-After) and is restarted after a transient failure; if it fails for good, the items it has not shown are
+     * re-read one by one.
+     */
+    private <V> Relisting<V> relist(String repo, String what, Set<String> wanted, int listedAtPlan, Feed<V> feed) {
+        if (aborted.get() || !useListing(options.recheck(), wanted.size(), listedAtPlan, pageSize(),
+                options.concurrency())) {
+            return null;
+        }
+        Relisting<V> r = new Relisting<>(wanted, Math.max(2 * pageSize(), 4 * options.concurrency()),
+                2L * listedAtPlan + 10L * pageSize() + wanted.size());
+        Thread t = new Thread(() -> {
+            try {
+                call(() -> {
+                    feed.run(r);
+                    return null;
+                }, readLimiter);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("re-listing the " + what + " of " + repo + " failed (" + e.getMessage()
+                        + "); the items it did not show are re-read one by one");
+            } finally {
+                r.finish();
+            }
+        }, "purge-relist-" + repo);
+        t.setDaemon(true);
+        r.feeder(t);
+        t.start();
+        return r;
+    }
+
+    private void cancel(Relisting<?> r) {
+        if (r != null && !r.cancel(WORKER_WAIT)) {
+            log.warn("a re-listing request is still in flight after " + WORKER_WAIT.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * The re-check rule: one listing per phase when the phase has at least {@code concurrency x pages} items
+     * ({@code pages} = the listing's size at plan time / page size, at least 1), else a GET per item. Below that,
+     * the listing would cost more requests (pages > items) or take longer than the GETs, which run
+     * {@code concurrency} at a time while a listing is read page after page.
+     */
+    static boolean useListing(ExecutorOptions.Recheck mode, int items, int listedAtPlan, int pageSize, int concurrency) {
+        if (items == 0) {
+            return false;
+        }
+        return switch (mode) {
+            case LISTING -> true;
+            case PER_ITEM -> false;
+            case AUTO -> {
+                long pages = Math.max(1, (listedAtPlan + (long) pageSize - 1) / pageSize);
+                yield items >= concurrency * pages;
+            }
+        };
+    }
+
+    /** Tags listed at plan time: each one was either planned for untag or spared. */
+    private static int listedTags(RepositoryPlan rp) {
+        return rp.untag().size() + (int) rp.spared().stream().filter(Spared::isTag).count();
+    }
+
+    private static int listedManifests(RepositoryPlan rp) {
+        return rp.delete().size() + (int) rp.spared().stream().filter(x -> !x.isTag()).count();
+    }
+
+    private int pageSize() {
+        return registry instanceof AcrRegistry a ? a.config().pageSize() : DEFAULT_PAGE_SIZE;
+    }
+
+    /** The registry layer's default page size ({@code n}). */
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    /** Sentinel: the re-listing cannot tell, re-read the item. */
+    private static final Check READ = new Check(Outcome.NOT_ATTEMPTED, "re-read");
+
+    /** The check against the phase's re-listing; may wait for the listing to reach the item (no gate held). */
+    private interface ListedCheck {
+        Check get() throws InterruptedException;
     }
 
     /** Why a re-read item is not sent: SKIPPED (changed since plan) or ALREADY_GONE. */
@@ -259,7 +409,7 @@ public final class PurgeExecutor {
 
     /** One planned delete, for the phase runner. */
     private record Work(String id, ItemResult notAttempted, java.util.function.Supplier<JournalRecord> intent,
-            Callable<Check> recheck, Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
+            ListedCheck listed, Callable<Check> recheck, Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
             java.util.function.BiFunction<Outcome, String, ItemResult> result,
             java.util.function.Supplier<String> blocker) {
     }
@@ -397,7 +547,10 @@ public final class PurgeExecutor {
         }
         Check check;
         try {
-            check = call(w.recheck(), readLimiter);
+            check = w.listed() == null ? READ : w.listed().get();
+            if (check == READ) {
+                check = call(w.recheck(), readLimiter);
+            }
         } catch (RegistryException e) {
             abort("re-reading before " + w.what() + " failed: " + e.getMessage());
             ItemResult r = w.result().apply(Outcome.FAILED, "re-read failed: " + e.getMessage());
