@@ -48,7 +48,8 @@ public final class CountingRegistry implements Registry {
 
     /**
      * A view for remediation (restore) that shares the counters but not the read budget: the restore service reads
-     * what it needs itself, and may remove the temporary tag it restores an untagged manifest with.
+     * what it needs itself, and may remove the temporary tag it restores an untagged manifest with; after a restore the
+     * guard re-reads the restored tag and manifest through it (one point read each, see docs/guard.md, Restore).
      */
     public CountingRegistry forRemediation() {
         return new CountingRegistry(delegate, calls, perKey, true);

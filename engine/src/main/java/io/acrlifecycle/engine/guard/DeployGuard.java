@@ -42,9 +42,12 @@ public final class DeployGuard {
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         GuardContext ctx = new GuardContext(counting, request, at);
         List<CheckResult> checks = new ArrayList<>();
+        // soft-deleted runs first: with restore it may bring the image back, and every later check then judges the
+        // restored image (re-read after the restore) instead of reporting it missing. The report keeps the order.
+        CheckResult softDeleted = run(ImageChecks.SOFT_DELETED, ImageChecks::softDeleted, ctx);
         checks.add(run(ImageChecks.MISSING, ImageChecks::missing, ctx));
         checks.add(run(ImageChecks.OVERWRITE, ImageChecks::overwrite, ctx));
-        checks.add(run(ImageChecks.SOFT_DELETED, ImageChecks::softDeleted, ctx));
+        checks.add(softDeleted);
         checks.add(run(PurgeWindowCheck.PURGE_WINDOW, PurgeWindowCheck::purgeWindow, ctx));
         checks.add(run(PurgeWindowCheck.SCHEDULED_TASKS, PurgeWindowCheck::scheduledTasks, ctx));
         checks.add(run(PolicyChecks.RETENTION, PolicyChecks::retention, ctx));

@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one retry policy of the engine, in every pipeline (SDK data plane, raw data plane, token calls, ARM).
- * Retries 408, 429 and 5xx except 501/505, and IO errors and timeouts; waits what the server asks
- * ({@code x-ms-retry-after-ms}, {@code retry-after-ms}, {@code Retry-After} in seconds or as an HTTP date, the
+ * Retries 408, 429 and 5xx except 501/505, and IO errors and timeouts (not TLS trust failures: see
+ * {@link #isRetriable(Throwable)}); waits what the server asks ({@code x-ms-retry-after-ms}, {@code retry-after-ms}, {@code Retry-After} in seconds or as an HTTP date, the
  * order azure-core uses) or else exponential backoff with jitter; never more than {@link RetrySettings#maxDelay()}
  * per wait, never more than {@link RetrySettings#maxRetries()} retries. Deletes are idempotent in ACR, so a retried
  * DELETE answered 404 is handed back as it is and the caller counts it as done.
@@ -28,6 +28,9 @@ import reactor.core.publisher.Mono;
 final class AcrRetryPolicy implements HttpPipelinePolicy {
     private static final HttpHeaderName X_MS_RETRY_AFTER_MS = HttpHeaderName.fromString("x-ms-retry-after-ms");
     private static final HttpHeaderName RETRY_AFTER_MS = HttpHeaderName.fromString("retry-after-ms");
+
+    /** Guards against a cause cycle; real chains are a handful deep. */
+    private static final int MAX_CAUSE_DEPTH = 32;
 
     private final RetrySettings settings;
     private final EngineLog log;
@@ -89,18 +92,32 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
         return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
     }
 
+    /**
+     * IO errors and timeouts are transient, unless something in the cause chain says the peer is not trusted: an
+     * untrusted certificate (PKIX path, hostname mismatch, expired) stays untrusted, so the whole chain is searched
+     * for that first. The JDK client and reactor wrap the handshake failure (UncheckedIOException, IOException), so
+     * stopping at the first IOException would retry it.
+     */
     static boolean isRetriable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RegistryException || t instanceof javax.net.ssl.SSLHandshakeException
-                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
-                return false; // not transient: an untrusted certificate stays untrusted
+        boolean transientSeen = false;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
+            if (t instanceof RegistryException || isTrustFailure(t)) {
+                return false;
             }
             if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException
                     || t instanceof java.net.http.HttpTimeoutException) {
-                return true;
+                transientSeen = true;
             }
         }
-        return false;
+        return transientSeen;
+    }
+
+    private static boolean isTrustFailure(Throwable t) {
+        return t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException
+                || t instanceof java.security.cert.CertificateException
+                || t instanceof java.security.cert.CertPathValidatorException
+                || t instanceof java.security.cert.CertPathBuilderException;
     }
 
     /** What the server asked for, clamped to maxDelay; backoff when it asked nothing usable. */

@@ -319,10 +319,65 @@ class DeployGuardAgainstEmulatorTest {
 
         GuardVerdict restored = check(emu, GuardRequest.of("app:v0", "7d").withRestore(true));
 
-        assertThat(restored.check(ImageChecks.SOFT_DELETED).verdict()).isEqualTo(Verdict.WARN);
+        // the same decision judges the restored image: it is there, so nothing blocks (exit 0)
+        CheckResult restoredCheck = restored.check(ImageChecks.SOFT_DELETED);
+        assertThat(restoredCheck.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(restoredCheck.reason()).startsWith("restored app:v0@" + gone);
+        assertThat(restoredCheck.details()).anySatisfy(d -> assertThat(d).contains(gone).contains("v0"));
+        assertThat(restored.check(ImageChecks.MISSING).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(restored.check(ImageChecks.MISSING).reason()).contains("restored by this decision");
+        assertThat(restored.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(restored.exitCode()).isZero();
+        assertThat(restored.digest()).isEqualTo(gone);
         try (Registry registry = EmulatorRegistries.open(emu)) {
             assertThat(registry.tag("app", "v0")).hasValueSatisfying(t -> assertThat(t.digest()).isEqualTo(gone));
         }
+    }
+
+    /**
+     * Restore with a scheduled purge selecting the repository: the tag listing was read before the restore, yet the
+     * purge simulation sees the restored tag (re-read, not listed again: the cost rule holds) and blocks on it. ACR
+     * (and the emulator) give a restored tag the restore time, so a daily purge with ago 1d takes it on day two.
+     */
+    @Test
+    void shouldJudgeTheRestoredImageAgainstTheScheduledPurgeInTheSameDecision() {
+        AcrEmulator emu = emulator(BEFORE_FIRE);
+        String task = "{\"name\":\"purge-1d\",\"cmd\":\"acr purge --filter 'app:.*' --ago 1d\","
+                + "\"schedule\":\"0 1 * * *\"}";
+        seed(emu, "{\"registry\":" + softDeleteOn() + ",\"tasks\":[" + task + "],\"repositories\":[{"
+                + "\"name\":\"app\",\"manifests\":[{\"id\":\"fresh\",\"tags\":[\"2.0.0\"],\"updated\":\"-1h\"},"
+                + "{\"id\":\"gone\",\"tags\":[\"v0\"],\"updated\":\"-40d\",\"deleted\":true,\"deletedAt\":\"-2d\"}]}]}");
+        String gone = emu.digestOf("app", "gone");
+
+        GuardVerdict v = check(emu, GuardRequest.of("app:v0", "3d").withRestore(true));
+
+        assertThat(v.check(ImageChecks.SOFT_DELETED).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(v.check(ImageChecks.MISSING).verdict()).isEqualTo(Verdict.PASS);
+        CheckResult window = v.check(PurgeWindowCheck.PURGE_WINDOW);
+        assertThat(window.verdict()).as(v.toJson()).isEqualTo(Verdict.BLOCK);
+        assertThat(window.reason()).contains("purge-1d").contains("would delete it");
+        assertThat(window.earliestDeletion()).isEqualTo(Instant.parse("2026-12-01T01:00:00Z"));
+        assertThat(v.verdict()).isEqualTo(Verdict.BLOCK);
+        // one tag listing for the whole decision; the restore and the re-read are counted, not listed again
+        assertThat(v.callsByOperation()).containsEntry("tags", 1).containsEntry("restore", 1);
+        assertThat(v.digest()).isEqualTo(gone);
+    }
+
+    /** A restore that fails (the tag is live on another manifest) still blocks: nothing was restored. */
+    @Test
+    void shouldStillBlockWhenTheRestoreConflictsWithALiveTag() {
+        AcrEmulator emu = emulator(BEFORE_FIRE);
+        seed(emu, "{\"registry\":" + softDeleteOn() + ",\"repositories\":[{\"name\":\"app\",\"manifests\":["
+                + "{\"id\":\"gone\",\"tags\":[\"v0\"],\"deleted\":true,\"deletedAt\":\"-2d\"},"
+                + "{\"id\":\"live\",\"tags\":[\"v0\"]}]}]}");
+        String gone = emu.digestOf("app", "gone");
+
+        GuardVerdict v = check(emu, GuardRequest.of("app:v0@" + gone, "7d").withRestore(true));
+
+        assertThat(v.check(ImageChecks.SOFT_DELETED).verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(v.check(ImageChecks.SOFT_DELETED).reason()).contains("restoring it failed");
+        assertThat(v.check(ImageChecks.MISSING).verdict()).isEqualTo(Verdict.BLOCK);
+        assertThat(v.verdict()).isEqualTo(Verdict.BLOCK);
     }
 
     /** A tag that does not exist blocks: the deploy would fail to pull. */

@@ -65,6 +65,24 @@ class AcrRetryPolicyTest {
     }
 
     @Test
+    void shouldNotRetryATrustFailureWrappedInAnIoError() {
+        // as the JDK client and reactor hand them over: the handshake failure is the cause of an IO error
+        javax.net.ssl.SSLHandshakeException pkix = new javax.net.ssl.SSLHandshakeException("PKIX path building failed");
+        pkix.initCause(new java.security.cert.CertificateException("unable to find valid certification path"));
+        assertThat(AcrRetryPolicy.isRetriable(new UncheckedIOException(new IOException(pkix)))).isFalse();
+        assertThat(AcrRetryPolicy.isRetriable(new RuntimeException(new IOException(
+                new javax.net.ssl.SSLPeerUnverifiedException("peer not authenticated"))))).isFalse();
+        assertThat(AcrRetryPolicy.isRetriable(new UncheckedIOException(new IOException("handshake",
+                new java.security.cert.CertificateException("No subject alternative names matching IP address")))))
+                .isFalse();
+        assertThat(AcrRetryPolicy.isRetriable(new IOException(new java.security.cert.CertPathValidatorException(
+                "validity check failed")))).isFalse();
+        // a plain SSL error that is not about trust (e.g. a connection closed mid-handshake) is still retried
+        assertThat(AcrRetryPolicy.isRetriable(new UncheckedIOException(new javax.net.ssl.SSLException(
+                "Connection reset")))).isTrue();
+    }
+
+    @Test
     void shouldRefuseUnboundedSettings() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> new RetrySettings(50, Duration.ofMillis(1), Duration.ofSeconds(1)))

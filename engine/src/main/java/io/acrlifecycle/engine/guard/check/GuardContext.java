@@ -26,6 +26,7 @@ public final class GuardContext {
     private final Instant now;
     private final RepositorySnapshot snapshot;
     private Target target;
+    private String restored;
     private Optional<RegistryPolicies> policies;
     private String policiesError;
     private Optional<TaskPurgeReport> tasks;
@@ -80,6 +81,27 @@ public final class GuardContext {
             target = new Target(request.image().repository(), tag, digest, current, manifest);
         }
         return target;
+    }
+
+    /**
+     * After a successful restore in this decision: re-reads the restored tag (if any) and manifest, one point read
+     * each through the remediation view (outside the decision's read budget, like the restore's own reads, and
+     * counted in the calls reported), puts them into the snapshot and resolves the target again, so the checks that
+     * follow judge the restored image. Throws {@link RegistryException} when the re-read fails; then nothing changes.
+     */
+    public void afterRestore(final String tag, final String digest) {
+        CountingRegistry view = registry.forRemediation();
+        String repo = request.image().repository();
+        Optional<TagInfo> t = tag == null ? Optional.empty() : view.tag(repo, tag);
+        Optional<ManifestInfo> m = view.manifest(repo, digest);
+        snapshot.restored(tag, t, digest, m);
+        restored = repo + (tag == null ? "" : ":" + tag) + "@" + digest;
+        target = null;
+    }
+
+    /** What this decision restored ({@code repo:tag@digest}), or null. */
+    public String restored() {
+        return restored;
     }
 
     /** The registry's policies, or empty when ARM could not be read ({@link #policiesError()} says why). */

@@ -45,7 +45,8 @@ public final class ImageChecks {
             return CheckResult.block(MISSING, "manifest " + t.repository() + "@" + t.digest()
                     + " does not exist: the deploy would fail to pull it", null, null);
         }
-        return CheckResult.pass(MISSING, t.display() + " exists", null);
+        String restored = ctx.restored() == null ? "" : " (restored by this decision, see " + SOFT_DELETED + ")";
+        return CheckResult.pass(MISSING, t.display() + " exists" + restored, null);
     }
 
     /** The tag points at another digest than expected, or a push would hit a write lock. */
@@ -124,7 +125,8 @@ public final class ImageChecks {
         return CheckResult.block(SOFT_DELETED, reason, f.expiresAt, List.of(restoreCmd));
     }
 
-    // The restore service brings the manifest back with its tag; its reads are outside the decision's budget.
+    // The restore service brings the manifest back with its tag; its reads are outside the decision's budget, and so
+    // is the re-read of the restored tag and manifest that lets the later checks judge the restored image.
     private static CheckResult restore(final GuardContext ctx, final Found f, final String what, final String when,
             final String restoreCmd) {
         Target t = ctx.target();
@@ -143,8 +145,17 @@ public final class ImageChecks {
             return CheckResult.block(SOFT_DELETED, what + " is " + when + "; restoring it failed (" + why + ")",
                     f.expiresAt, List.of(restoreCmd));
         }
-        return CheckResult.warn(SOFT_DELETED, "restored " + what + " (" + when + "); the other checks saw the"
-                + " repository before the restore: run the guard again", null, List.of(restoreCmd));
+        try {
+            ctx.afterRestore(f.tag, f.digest);
+        } catch (RegistryException e) {
+            return CheckResult.block(SOFT_DELETED, "restored " + what + " (" + when + "), but re-reading it failed: "
+                    + e.getMessage() + "; run the guard again", null, List.of(restoreCmd));
+        }
+        List<String> details = new ArrayList<>();
+        report.items().forEach(i -> details.add("restored " + i.repository() + "@" + i.digest()
+                + (i.restoredTags().isEmpty() ? "" : " with tag(s) " + String.join(", ", i.restoredTags()))));
+        return CheckResult.pass(SOFT_DELETED, "restored " + what + " (soft-deleted at " + f.deletedAt + "); the other checks judged"
+                + " the restored image (its tag and manifest re-read after the restore)", details);
     }
 
     private static boolean softDeleteOn(final GuardContext ctx) {

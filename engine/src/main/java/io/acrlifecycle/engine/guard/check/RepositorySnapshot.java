@@ -103,6 +103,42 @@ public final class RepositorySnapshot {
         return deletedManifests;
     }
 
+    /**
+     * After the guard restored an image in this decision: the re-read tag and manifest replace what was read before
+     * the restore, in the listings already read (the tag in its newest-first place) and in the point reads, so the
+     * checks that follow see the restored image without listing the repository again.
+     */
+    void restored(final String tagName, final Optional<TagInfo> tag, final String digest,
+            final Optional<ManifestInfo> manifest) {
+        if (tagName != null) {
+            tagReads.put(tagName, tag);
+            if (tags != null) {
+                List<TagInfo> out = new ArrayList<>(tags);
+                out.removeIf(t -> t.name().equals(tagName));
+                tag.ifPresent(t -> out.add(newestFirstIndex(out, t), t));
+                tags = List.copyOf(out);
+            }
+        }
+        manifestReads.put(digest, manifest);
+        if (manifests != null) {
+            List<ManifestInfo> out = new ArrayList<>(manifests);
+            out.removeIf(m -> m.digest().equals(digest));
+            manifest.ifPresent(out::add);
+            manifests = List.copyOf(out);
+        }
+    }
+
+    // Before the first tag updated earlier than this one (timedesc order); unknown times go last.
+    private static int newestFirstIndex(final List<TagInfo> newestFirst, final TagInfo tag) {
+        for (int i = 0; i < newestFirst.size(); i++) {
+            java.time.Instant other = newestFirst.get(i).lastUpdateTime();
+            if (tag.lastUpdateTime() != null && (other == null || other.isBefore(tag.lastUpdateTime()))) {
+                return i;
+            }
+        }
+        return newestFirst.size();
+    }
+
     private static <T> List<T> copy(final Iterable<T> items) {
         List<T> out = new ArrayList<>();
         items.forEach(out::add);
