@@ -54,13 +54,15 @@ public class GuardCommand extends RegistryCommand {
             description = "Purge rules file (docs/rules.md) to consider as running now (repeatable).")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--no-tasks", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Read the registry's scheduled acr purge tasks over ARM (default; --no-tasks skips them).")
-    boolean tasks = true;
+    // Plain switches on purpose: picocli's negatable options declared as "--no-x" with a true default inverted
+    // both forms (--no-tasks still read the tasks).
+    @Option(names = "--no-tasks",
+            description = "Do not read the registry's scheduled acr purge tasks over ARM (they are read by default).")
+    boolean noTasks;
 
-    @Option(names = "--no-retention", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Read the untagged retention policy over ARM (default; --no-retention skips it).")
-    boolean retention = true;
+    @Option(names = "--no-retention",
+            description = "Do not read the untagged retention policy over ARM (it is read by default).")
+    boolean noRetention;
 
     @Option(names = "--lock", description = "After a decision that does not block, lock the tag and manifest "
             + "(and an index's platform manifests) against delete and overwrite.")
@@ -92,7 +94,7 @@ public class GuardCommand extends RegistryCommand {
                 }
             }
             return new GuardRequest(ref, expectedDigest, Stage.parse(stage), window, GuardRequest.parseWindow(window),
-                    GuardMode.parse(mode), declared, tasks, retention, lock, restore);
+                    GuardMode.parse(mode), declared, !noTasks, !noRetention, lock, restore);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(flag(e.getMessage()));
         }

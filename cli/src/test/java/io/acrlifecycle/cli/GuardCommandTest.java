@@ -54,6 +54,16 @@ class GuardCommandTest {
     }
 
     @Test
+    void shouldLeaveTheScheduledTasksOutWithNoTasks() {
+        // when the same image that the nightly task blocks is guarded without reading the tasks
+        CliRun run = EmulatorArgs.run(EMU.emulator(), "guard", "--image", "app:v1", "--window", "2d", "--no-tasks");
+
+        // then the task is not considered, so nothing blocks
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).doesNotContain("purge-nightly");
+    }
+
+    @Test
     void shouldOnlyWarnInWarnMode() throws Exception {
         // when
         CliRun run = EmulatorArgs.run(EMU.emulator(), "guard", "--image", "app:v1", "--mode", "warn", "-o", "json");
