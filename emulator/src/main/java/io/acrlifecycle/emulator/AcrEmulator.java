@@ -144,7 +144,18 @@ public final class AcrEmulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         if (saved != null) {
-            StateCodec.restore(saved, this::restoreHook, store, registry, auth);
+            try {
+                StateCodec.restore(saved, this::restoreHook, store, registry, auth);
+            } catch (RuntimeException e) {
+                // The port is already bound: free it, or a caller that retries after fixing the file finds it taken.
+                // A never-started server keeps its listening socket open after stop() (the channel is closed for
+                // real only by the dispatcher's selector), so start it, with no handler left, for the stop to take effect.
+                server.removeContext("/");
+                server.start();
+                server.stop(0);
+                executor.shutdownNow();
+                throw stateFile.corrupt("cannot be restored (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            }
         }
         clock.onMove(() -> {
             housekeeping();

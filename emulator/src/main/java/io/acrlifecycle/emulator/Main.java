@@ -39,7 +39,15 @@ public final class Main {
             System.exit(2);
             return;
         }
-        AcrEmulator emu = AcrEmulator.start(o);
+        AcrEmulator emu;
+        try {
+            emu = AcrEmulator.start(o);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // e.g. a state dir whose state.json is not a state the emulator wrote: one clear line, no stack trace
+            System.err.println("acr-emulator: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         if (seed != null) {
             emu.seed(seed);
         }

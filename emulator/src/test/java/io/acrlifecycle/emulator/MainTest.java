@@ -126,6 +126,26 @@ class MainTest {
                 .contains("unknown option '--bogus'", "usage: java -jar acr-emulator.jar", "--state-dir DIR");
     }
 
+    @Test
+    void shouldExitWithCode1NamingACorruptStateFile() throws Exception {
+        // given
+        Path stateDir = dir.resolve("corrupt-state");
+        Files.createDirectories(stateDir);
+        Files.writeString(stateDir.resolve("state.json"), "{\"version\":1,\"repositories\":[", StandardCharsets.UTF_8);
+        Process p = start(List.of("--state-dir", stateDir.toString()));
+
+        // when
+        boolean exited = p.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS);
+
+        // then
+        assertThat(exited).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("stderr-" + p.pid() + ".txt")))
+                .startsWith("acr-emulator: emulator state " + stateDir.resolve("state.json") + " is not valid JSON")
+                .contains("Move the file aside")
+                .doesNotContain("\tat ");
+    }
+
     // ---- a child JVM running Main
 
     private Standalone launch(String... args) throws Exception {

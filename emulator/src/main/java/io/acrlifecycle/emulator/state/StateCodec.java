@@ -30,7 +30,7 @@ public final class StateCodec {
     }
 
     public static ObjectNode save(RegistryStore store, RegistryResource registry, AuthService auth) {
-        ObjectNode root = Json.object().put("version", 1);
+        ObjectNode root = Json.object().put("version", StateFile.VERSION);
         root.set("registry", registry.toJson());
         ArrayNode tokens = root.putArray("scopedTokens");
         auth.scopedTokens().values().forEach(t -> {
