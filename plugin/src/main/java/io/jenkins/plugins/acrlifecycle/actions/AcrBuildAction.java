@@ -105,7 +105,7 @@ public class AcrBuildAction implements RunAction2 {
             boolean interrupted) throws IOException {
         entries.add(new Entry(entries.size(), verb, summary, (String) parameters.get("registry"),
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
-                (String) parameters.get("endpoint"), journal == null ? null : journal.getFileName().toString(),
+                (String) parameters.get("endpoint"), journal == null ? null : journal.toFile().getName(),
                 interrupted));
         owner.save();
     }
