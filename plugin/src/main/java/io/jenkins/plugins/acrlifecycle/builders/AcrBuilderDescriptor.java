@@ -21,11 +21,22 @@ import org.kohsuke.stapler.verb.POST;
  */
 public abstract class AcrBuilderDescriptor extends BuildStepDescriptor<Builder> {
 
+    private final Class<? extends Step> stepClass;
+
     protected AcrBuilderDescriptor(Class<? extends Builder> builder, Class<? extends Step> step, Verb verb) {
         super(builder);
+        this.stepClass = step;
         for (String field : verb.parameters()) {
             addHelpFileRedirect(field, step, field);
         }
+    }
+
+    /**
+     * The Pipeline step whose form this build step shows: {@code config.jelly} includes it with
+     * {@code class="${descriptor.stepClass}"}, a Class object, since Stapler's include tag takes a Class.
+     */
+    public Class<? extends Step> getStepClass() {
+        return stepClass;
     }
 
     @Override
