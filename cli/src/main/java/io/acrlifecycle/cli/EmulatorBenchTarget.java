@@ -10,8 +10,12 @@ import io.acrlifecycle.engine.registry.RegistryConfig;
 import io.acrlifecycle.engine.registry.Registry;
 import java.time.Duration;
 
-/** The purge benchmark's registry: an embedded emulator reached over HTTPS through the engine, as in production. */
-final class EmulatorBenchTarget implements BenchTarget {
+/**
+ * The purge benchmark's registry: an embedded emulator reached over HTTPS through the engine, as in production.
+ * The one {@link BenchTarget}: {@code bench} creates it, and {@code PurgeBench}'s main finds it through ServiceLoader
+ * (registered in META-INF/services) when run from the CLI jar.
+ */
+public final class EmulatorBenchTarget implements BenchTarget {
     private final AcrEmulator emu = AcrEmulator.start(EmulatorOptions.defaults());
     private AcrRegistry registry;
 

@@ -235,7 +235,7 @@ public final class PurgeBench {
 
     /**
      * {@code PurgeBench} prints {"planHeap":..., "throughput":...}. Throughput needs a {@link BenchTarget} found with
-     * {@link ServiceLoader} (the engine's test classpath registers the emulator); without one it is omitted.
+     * {@link ServiceLoader} (the CLI jar registers the emulator); without one it is omitted.
      * Options: {@code --tags N} (5000), {@code --latency-ms N} (20), {@code --concurrency N} (16),
      * {@code --plan-tags N} (100000), {@code --per-item 1} (re-check with a GET per item instead of the re-listing).
      */
@@ -265,7 +265,7 @@ public final class PurgeBench {
             break;
         }
         if (!out.containsKey("throughput")) {
-            out.put("throughput", "no BenchTarget on the classpath (run with the engine test classpath or the CLI bench)");
+            out.put("throughput", "no BenchTarget on the classpath (run from the CLI jar, or use acr-lifecycle bench)");
         }
         System.out.println(Json.writePretty(out));
     }
