@@ -108,20 +108,16 @@ public final class StepParameters {
      * (the form's textarea and the CLI's repeated option both end up here). Empty entries are dropped.
      */
     public List<String> list(String field) {
-        Object value = raw.get(field);
-        List<String> out = new ArrayList<>();
-        if (value instanceof Iterable<?> items) {
-            for (Object item : items) {
-                addEntries(out, item == null ? "" : item.toString(), false);
-            }
-        } else if (value != null) {
-            addEntries(out, value.toString(), true);
-        }
-        return List.copyOf(out);
+        return entries(field, true);
     }
 
     /** Like {@link #list(String)} but split on new lines only: filter regexes may contain commas. */
     public List<String> lines(String field) {
+        return entries(field, false);
+    }
+
+    /** List items are taken whole per line; a single text is split on new lines, and on commas when asked. */
+    private List<String> entries(String field, boolean splitTextOnCommas) {
         Object value = raw.get(field);
         List<String> out = new ArrayList<>();
         if (value instanceof Iterable<?> items) {
@@ -129,7 +125,7 @@ public final class StepParameters {
                 addEntries(out, item == null ? "" : item.toString(), false);
             }
         } else if (value != null) {
-            addEntries(out, value.toString(), false);
+            addEntries(out, value.toString(), splitTextOnCommas);
         }
         return List.copyOf(out);
     }
