@@ -4,7 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.acrlifecycle.engine.summary.Verbs;
+import io.acrlifecycle.steps.Verbs;
 import jenkins.model.Jenkins;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
-import io.acrlifecycle.engine.summary.BuildSummary;
+import io.acrlifecycle.steps.BuildSummary;
 import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
 import java.io.File;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;

@@ -9,7 +9,7 @@ import hudson.model.AbstractBuild;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
-import io.acrlifecycle.engine.summary.Verb;
+import io.acrlifecycle.steps.Verb;
 import io.jenkins.plugins.acrlifecycle.AcrRunner;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.acrlifecycle.engine.summary.Verb;
+import io.acrlifecycle.steps.Verb;
 import io.jenkins.plugins.acrlifecycle.FieldChecks;
 import io.jenkins.plugins.acrlifecycle.credentials.CredentialsForms;
 import org.jenkinsci.plugins.workflow.steps.Step;

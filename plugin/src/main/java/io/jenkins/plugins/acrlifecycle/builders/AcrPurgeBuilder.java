@@ -3,7 +3,7 @@ package io.jenkins.plugins.acrlifecycle.builders;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import io.acrlifecycle.engine.summary.Verb;
+import io.acrlifecycle.steps.Verb;
 import io.jenkins.plugins.acrlifecycle.steps.AcrPurgeStep;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;

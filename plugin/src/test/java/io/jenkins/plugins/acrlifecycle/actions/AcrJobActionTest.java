@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.hm.hafner.echarts.LineSeries;
 import edu.hm.hafner.echarts.LinesChartModel;
-import io.acrlifecycle.engine.summary.BuildSummary;
-import io.acrlifecycle.engine.summary.TrendPoint;
-import io.acrlifecycle.engine.summary.TrendSeries;
+import io.acrlifecycle.steps.BuildSummary;
+import io.acrlifecycle.steps.TrendPoint;
+import io.acrlifecycle.steps.TrendSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,8 @@ import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.AcrRegistry;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
-import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
+import io.acrlifecycle.steps.BuildSummary.Kind;
+import io.acrlifecycle.steps.BuildSummary.Verdict;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Files;
 import java.nio.file.Path;

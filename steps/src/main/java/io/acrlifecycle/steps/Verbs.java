@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import io.acrlifecycle.engine.guard.CheckResult;
 import io.acrlifecycle.engine.guard.DeployGuard;
@@ -28,7 +28,7 @@ import io.acrlifecycle.engine.softdelete.FieldChange;
 import io.acrlifecycle.engine.softdelete.SoftDeleteEnsure;
 import io.acrlifecycle.engine.softdelete.SoftDeleteRequest;
 import io.acrlifecycle.engine.softdelete.SoftDeleteResult;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
+import io.acrlifecycle.steps.BuildSummary.Kind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
