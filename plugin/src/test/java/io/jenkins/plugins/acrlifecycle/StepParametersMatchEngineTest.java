@@ -2,7 +2,7 @@ package io.jenkins.plugins.acrlifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acrlifecycle.steps.Verb;
+import io.acrlifecycle.steps.StepKind;
 import io.jenkins.plugins.acrlifecycle.builders.AcrGuardBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrPurgeBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrRestoreBuilder;
@@ -25,10 +25,10 @@ class StepParametersMatchEngineTest {
     @Test
     void shouldBindExactlyTheEngineParametersOfEachVerb() {
         assertThat(names(AcrSoftDeleteEnsureStep.class)).containsExactlyInAnyOrderElementsOf(
-                Verb.SOFT_DELETE_ENSURE.parameters());
-        assertThat(names(AcrPurgeStep.class)).containsExactlyInAnyOrderElementsOf(Verb.PURGE.parameters());
-        assertThat(names(AcrRestoreStep.class)).containsExactlyInAnyOrderElementsOf(Verb.RESTORE.parameters());
-        assertThat(names(AcrGuardStep.class)).containsExactlyInAnyOrderElementsOf(Verb.GUARD.parameters());
+                StepKind.SOFT_DELETE_ENSURE.parameters());
+        assertThat(names(AcrPurgeStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.PURGE.parameters());
+        assertThat(names(AcrRestoreStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.RESTORE.parameters());
+        assertThat(names(AcrGuardStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.GUARD.parameters());
     }
 
     @Test

@@ -7,7 +7,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.acrlifecycle.steps.BuildSummary;
-import io.acrlifecycle.steps.Verb;
+import io.acrlifecycle.steps.StepKind;
 import io.jenkins.plugins.acrlifecycle.AcrRunner;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ public abstract class AcrStep extends Step {
         this.endpoint = Util.fixEmptyAndTrim(endpoint);
     }
 
-    protected abstract Verb verb();
+    protected abstract StepKind verb();
 
     /** Adds this step's own parameters under the engine's names. */
     protected abstract void addParameters(Map<String, Object> parameters);
