@@ -66,41 +66,39 @@ final class ConnectProxy implements AutoCloseable {
         try (client) {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
-            while (true) {
-                List<String> head = readHead(in);
-                if (head.isEmpty()) {
-                    return;
-                }
-                String[] request = head.get(0).split(" ");
-                if (request.length < 2 || !request[0].equals("CONNECT")) {
-                    out.write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    return;
-                }
-                if (expectedAuthorization != null && !head.contains("proxy-authorization: " + expectedAuthorization
-                        .toLowerCase(Locale.ROOT))) {
-                    challenges.incrementAndGet();
-                    out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"twin\""
-                            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    return; // the client answers the challenge on a new connection
-                }
-                String[] target = request[1].split(":");
-                try (Socket upstream = new Socket(target[0], Integer.parseInt(target[1]))) {
-                    tunnels.add(request[1]);
-                    out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                    Thread back = new Thread(() -> pipe(upstream, client), "connect-proxy-back");
-                    back.setDaemon(true);
-                    back.start();
-                    pipe(client, upstream);
-                    back.join();
-                }
+            List<String> head = readHead(in);
+            String[] request = head.isEmpty() ? new String[0] : head.get(0).split(" ");
+            if (request.length < 2 || !request[0].equals("CONNECT")) {
+                answer(out, "405 Method Not Allowed", "");
                 return;
+            }
+            if (expectedAuthorization != null
+                    && !head.contains("proxy-authorization: " + expectedAuthorization.toLowerCase(Locale.ROOT))) {
+                challenges.incrementAndGet();
+                // the client answers the challenge on a new connection
+                answer(out, "407 Proxy Authentication Required", "Proxy-Authenticate: Basic realm=\"twin\"\r\n");
+                return;
+            }
+            String[] target = request[1].split(":");
+            try (Socket upstream = new Socket(target[0], Integer.parseInt(target[1]))) {
+                tunnels.add(request[1]);
+                out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread back = new Thread(() -> pipe(upstream, client), "connect-proxy-back");
+                back.setDaemon(true);
+                back.start();
+                pipe(client, upstream);
+                back.join();
             }
         } catch (IOException | InterruptedException e) {
             // the client or the target went away
         }
+    }
+
+    private static void answer(OutputStream out, String status, String headers) throws IOException {
+        out.write(("HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: 0\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     private static void pipe(Socket from, Socket to) {

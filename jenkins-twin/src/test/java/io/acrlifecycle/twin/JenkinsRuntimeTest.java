@@ -37,7 +37,8 @@ class JenkinsRuntimeTest {
                 .isEqualTo(System.getProperty("twin.jackson.version"));
         assertThat(io.netty.util.Version.identify().get("netty-common").artifactVersion())
                 .isEqualTo(System.getProperty("twin.netty.version"));
-        assertThat(jarVersion(reactor.core.publisher.Flux.class)).isEqualTo(System.getProperty("twin.reactor-core.version"));
+        assertThat(jarVersion(reactor.core.publisher.Flux.class))
+                .isEqualTo(System.getProperty("twin.reactor-core.version"));
         assertThat(jarVersion(com.azure.identity.DefaultAzureCredential.class))
                 .isEqualTo(System.getProperty("twin.azure-identity.version"));
     }

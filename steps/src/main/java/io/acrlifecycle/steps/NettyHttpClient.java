@@ -60,7 +60,8 @@ public final class NettyHttpClient {
         if (proxy == null) {
             return null;
         }
-        ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP, new InetSocketAddress(proxy.host(), proxy.port()));
+        ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP,
+                new InetSocketAddress(proxy.host(), proxy.port()));
         if (proxy.password() != null && !proxy.password().isEmpty()) {
             options.setCredentials(proxy.username(), proxy.password());
         }

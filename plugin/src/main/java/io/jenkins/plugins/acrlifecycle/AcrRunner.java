@@ -34,8 +34,8 @@ public final class AcrRunner {
     private AcrRunner() {
     }
 
-    public static BuildSummary run(StepKind verb, Map<String, Object> raw, Run<?, ?> run, @CheckForNull FilePath workspace,
-            TaskListener listener) throws IOException, InterruptedException {
+    public static BuildSummary run(StepKind verb, Map<String, Object> raw, Run<?, ?> run,
+            @CheckForNull FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
         Map<String, Object> parameters = new LinkedHashMap<>(raw);
         AcrBuildAction action = AcrBuildAction.attach(run);
         for (String field : WORKSPACE_FILES) {
