@@ -257,7 +257,7 @@ public final class StepRunner {
                 .withLock(p.flag("lock"));
         GuardVerdict verdict = DeployGuard.check(registry, request, Instant.now(), log);
         BuildSummary.Builder b = BuildSummary.builder(Kind.GUARD, registry.loginServer())
-                .verdict(BuildSummary.Verdict.valueOf(verdict.verdict().name()));
+                .verdict(verdict.verdict());
         verdict.problems().forEach(c -> b.message(c.name() + ": " + c.reason()));
         ImageRef image = request.image();
         for (CheckResult check : verdict.checks()) {

@@ -8,7 +8,7 @@ import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.steps.BuildSummary.Kind;
-import io.acrlifecycle.steps.BuildSummary.Verdict;
+import io.acrlifecycle.engine.guard.Verdict;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Files;
 import java.nio.file.Path;

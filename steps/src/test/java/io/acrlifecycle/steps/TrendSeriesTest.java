@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.acrlifecycle.steps.BuildSummary.Kind;
-import io.acrlifecycle.steps.BuildSummary.Verdict;
+import io.acrlifecycle.engine.guard.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

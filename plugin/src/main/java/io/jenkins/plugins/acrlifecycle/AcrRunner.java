@@ -6,6 +6,7 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.acrlifecycle.engine.guard.Verdict;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryException;
@@ -79,10 +80,10 @@ public final class AcrRunner {
         if (summary.failure() != null) {
             throw new AbortException(summary.failure());
         }
-        if (summary.verdict() == BuildSummary.Verdict.BLOCK) {
+        if (summary.verdict() == Verdict.BLOCK) {
             throw new AbortException("acrGuard blocked the deployment: " + String.join("; ", summary.messages()));
         }
-        if (summary.verdict() == BuildSummary.Verdict.WARN) {
+        if (summary.verdict() == Verdict.WARN) {
             listener.getLogger().println("[ACR] acrGuard warns: " + String.join("; ", summary.messages()));
             run.setResult(Result.UNSTABLE);
         }

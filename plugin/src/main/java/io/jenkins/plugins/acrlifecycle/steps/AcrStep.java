@@ -6,6 +6,7 @@ import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.acrlifecycle.engine.guard.Verdict;
 import io.acrlifecycle.steps.BuildSummary;
 import io.acrlifecycle.steps.StepKind;
 import io.jenkins.plugins.acrlifecycle.AcrRunner;
@@ -107,7 +108,7 @@ public abstract class AcrStep extends Step {
             StepContext context = getContext();
             BuildSummary summary = step.perform(context.get(Run.class), context.get(FilePath.class),
                     context.get(TaskListener.class));
-            if (summary.verdict() == BuildSummary.Verdict.WARN) {
+            if (summary.verdict() == Verdict.WARN) {
                 // Marks the stage in Pipeline views, as the core unstable step does; the runner set the build result.
                 FlowNode node = context.get(FlowNode.class);
                 if (node != null) {

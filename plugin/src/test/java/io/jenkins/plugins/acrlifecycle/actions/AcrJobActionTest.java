@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.hm.hafner.echarts.LineSeries;
 import edu.hm.hafner.echarts.LinesChartModel;
+import io.acrlifecycle.engine.guard.Verdict;
 import io.acrlifecycle.steps.BuildSummary;
 import io.acrlifecycle.steps.TrendPoint;
 import io.acrlifecycle.steps.TrendSeries;
@@ -18,7 +19,7 @@ class AcrJobActionTest {
         BuildSummary purge = BuildSummary.builder(BuildSummary.Kind.PURGE, "r").manifestsDeleted(3)
                 .bytesReclaimed(5L * 1024 * 1024).build();
         BuildSummary block = BuildSummary.builder(BuildSummary.Kind.GUARD, "r")
-                .verdict(BuildSummary.Verdict.BLOCK).build();
+                .verdict(Verdict.BLOCK).build();
         TrendSeries series = TrendSeries.of(List.of(TrendPoint.of(2, List.of(block)), TrendPoint.of(1,
                 List.of(purge))), TrendSeries.DEFAULT_LIMIT);
 
