@@ -8,7 +8,7 @@ import io.acrlifecycle.steps.StepRunner;
 import jenkins.model.Jenkins;
 
 /**
- * Form validation shared by the step and build step descriptors. The rules are the engine's
+ * Form validation for the step descriptors (a build step's form nests its step's). The rules are the engine's
  * ({@link StepRunner#checkField}); this class only adds the permission check every validation endpoint needs.
  */
 public final class FieldChecks {
