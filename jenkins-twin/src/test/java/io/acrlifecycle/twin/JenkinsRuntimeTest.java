@@ -11,8 +11,12 @@ import io.acrlifecycle.engine.registry.Registries;
 import io.acrlifecycle.engine.registry.RegistryConfig;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import io.acrlifecycle.steps.NettyHttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,6 +45,18 @@ class JenkinsRuntimeTest {
                 .isEqualTo(System.getProperty("twin.reactor-core.version"));
         assertThat(jarVersion(com.azure.identity.DefaultAzureCredential.class))
                 .isEqualTo(System.getProperty("twin.azure-identity.version"));
+    }
+
+    @Test
+    void shouldBeReadFromTheBomThePluginImports() throws Exception {
+        // a BOM bump in plugin/pom.xml fails here until the jenkins.* versions in the root pom are read again
+        String pluginPom = Files.readString(Path.of(System.getProperty("twin.plugin.pom")));
+        Matcher bom = Pattern.compile(
+                "<artifactId>bom-\\$\\{jenkins\\.baseline}\\.x</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pluginPom);
+        assertThat(bom.find()).as("plugin/pom.xml imports the Jenkins BOM").isTrue();
+        assertThat(bom.group(1)).as("the Jenkins BOM version in plugin/pom.xml and jenkins.bom.version in pom.xml")
+                .isEqualTo(System.getProperty("twin.bom.version"));
     }
 
     @Test
