@@ -60,7 +60,11 @@ final class FrontHandler implements HttpHandler {
         }
         int status = 0;
         boolean armChanged = false;
-        c.beforeRespond(() -> emu.log(c, c.status()));
+        c.beforeRespond(() -> {
+            // saved before the answer goes out: what an answer acknowledges survives kill -9
+            emu.persistIfDirty();
+            emu.log(c, c.status());
+        });
         try {
             if (!c.path().startsWith("/_emulator/")) {
                 applyFaults(c);

@@ -79,9 +79,9 @@ public final class SeedLoader {
                     repo.attrs.apply(rj.get("locks"));
                 }
                 deletes.forEach(Runnable::run);
+                store.markDirty(name);
                 removals.dropIfEmpty(repo);
             }
-            store.markDirty();
         }
         return ids;
     }
@@ -148,11 +148,11 @@ public final class SeedLoader {
         String digest = Digests.sha256(g.body());
         List<String> blobs = new ArrayList<>();
         if (g.config() != null) {
-            env.store().blobs.put(Digests.sha256(g.config()), g.config());
+            env.store().putBlob(Digests.sha256(g.config()), g.config());
             blobs.add(Digests.sha256(g.config()));
         }
         if (g.layerDigest() != null) {
-            env.store().virtualBlobs.put(g.layerDigest(), g.layerSize());
+            env.store().putVirtualBlob(g.layerDigest(), g.layerSize());
             blobs.add(g.layerDigest());
         }
         Attrs attrs = new Attrs();

@@ -34,10 +34,9 @@ public final class BlobService {
 
     public void deleteBlob(String digest) {
         synchronized (store()) {
-            if (store().blobs.remove(digest) == null) {
+            if (store().removeBlob(digest) == null) {
                 throw AcrErrors.blobUnknown(digest);
             }
-            store().markDirty();
         }
     }
 
@@ -111,8 +110,7 @@ public final class BlobService {
             throw AcrErrors.digestInvalid("provided digest " + digest + " did not match uploaded content " + actual);
         }
         synchronized (store()) {
-            store().blobs.put(digest, content);
-            store().markDirty();
+            store().putBlob(digest, content);
         }
     }
 

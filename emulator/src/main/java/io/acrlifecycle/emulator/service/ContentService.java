@@ -124,7 +124,7 @@ public final class ContentService {
                 tag(r, m, reference, existingTag, now);
             }
             r.updated = now;
-            store().markDirty();
+            store().markDirty(r.name);
             return digest;
         }
     }

@@ -64,7 +64,7 @@ public final class RegistryService {
         synchronized (store()) {
             Repo r = liveRepo(name);
             apply(r.attrs, body);
-            store().markDirty();
+            store().markDirty(r.name);
             return Views.repository(env.loginServer(), r);
         }
     }
@@ -150,7 +150,7 @@ public final class RegistryService {
             Repo r = liveRepo(repoName);
             TagRec t = liveTag(r, tag);
             apply(t.attrs, body);
-            store().markDirty();
+            store().markDirty(r.name);
             return wrapped(r, "tag", Views.tag(t));
         }
     }
@@ -199,7 +199,7 @@ public final class RegistryService {
             Repo r = liveRepo(repoName);
             ManifestRec m = resolve(r, reference);
             apply(m.attrs, body);
-            store().markDirty();
+            store().markDirty(r.name);
             return wrapped(r, "manifest", Views.manifest(m, true));
         }
     }

@@ -59,7 +59,7 @@ public final class Removals {
             store().addStorage(-m.imageSize);
         }
         repo.updated = now;
-        store().markDirty();
+        store().markDirty(repo.name);
         return tags;
     }
 
@@ -75,7 +75,7 @@ public final class Removals {
             markUntaggedIfBare(repo, m, now);
         }
         repo.updated = now;
-        store().markDirty();
+        store().markDirty(repo.name);
     }
 
     public void markUntaggedIfBare(Repo repo, ManifestRec m, Instant now) {
@@ -95,7 +95,7 @@ public final class Removals {
     public void dropIfEmpty(Repo repo) {
         if (!repo.live() && repo.deletedManifests.isEmpty() && repo.deletedTags.isEmpty()) {
             store().repos.remove(repo.name);
-            store().markDirty();
+            store().markDirty(repo.name);
         }
     }
 }

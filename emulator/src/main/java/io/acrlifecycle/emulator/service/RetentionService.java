@@ -34,7 +34,7 @@ public final class RetentionService {
                 return;
             }
             store.retention.pollFirst();
-            store.markDirty();
+            store.markDirty(e.repo());
             Repo r = store.repos.get(e.repo());
             ManifestRec m = r == null ? null : r.manifest(e.digest());
             if (m == null || !m.tags.isEmpty() || m.untaggedAt == null || !m.untaggedAt.equals(e.untaggedAt())) {

@@ -157,7 +157,7 @@ public final class SoftDeleteService {
             m.tags.add(tag);
             m.untaggedAt = null;
             r.updated = now;
-            store().markDirty();
+            store().markDirty(r.name);
             return Json.object().put("digest", digest).put("tag", tag);
         }
     }
@@ -182,7 +182,7 @@ public final class SoftDeleteService {
             } else if (first instanceof DeletedTagRec dt) {
                 r.deletedTags.remove(dt);
             }
-            store().markDirty();
+            store().markDirty(r.name);
             removals.dropIfEmpty(r);
         }
     }

@@ -1,0 +1,212 @@
+package io.acrlifecycle.emulator.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.store.RegistryStore;
+import io.acrlifecycle.emulator.store.Repo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Base64;
+
+/**
+ * A state dir's persistence: a snapshot ({@code state.json}) plus an append-only journal ({@code state.journal})
+ * of the parts each commit changed (a repository, a blob, the meta part), compacted into a new snapshot when the
+ * journal outgrows it.
+ *
+ * <p>Why a journal: the emulator used to rewrite the whole state (every blob, every manifest) after each change, so
+ * a change cost time in proportion to everything stored. A journal line costs in proportion to what changed
+ * (the touched repository, a new blob), and compaction keeps the journal's replay short.
+ *
+ * <p>Durability: {@link #commit} runs before the answer goes out. It writes the line under the store's lock (so
+ * lines are in the order of the changes and a later line always holds the later state of a part), then fsyncs
+ * outside the lock with group commit: whoever fsyncs covers every line written so far, so concurrent requests
+ * share one fsync instead of queueing for one each. A write acknowledged to a client is therefore on disk: it
+ * survives {@code kill -9} and a power loss. A crash in the middle of a line leaves a last line without its
+ * newline, which was never acknowledged and is dropped at the next start.
+ */
+final class Journal implements StatePersistence {
+    /** The journal is compacted when it grows past the last snapshot's size, but never below this. */
+    static final long MIN_COMPACT_BYTES = 4L << 20;
+
+    private final StateFile snapshot;
+    private final StateParts parts;
+    private final RegistryStore store;
+    private final FileChannel channel;
+    // guarded by the store's lock
+    private long seq;
+    private long size;
+    private long compactAt;
+    private String lastMeta;
+    private boolean closed;
+    private volatile boolean seedIdsChanged;
+    private volatile long written;
+    // group commit
+    private final Object syncLock = new Object();
+    private long synced;
+
+    Journal(StateFile snapshot, Path journal, StateParts parts, long lastSeq) throws IOException {
+        this.snapshot = snapshot;
+        this.parts = parts;
+        this.store = parts.store();
+        this.seq = lastSeq;
+        this.channel = StateFile.create(journal, StandardOpenOption.WRITE);
+        synchronized (store) {
+            compact();
+        }
+    }
+
+    @Override
+    public void markChanged() {
+        seedIdsChanged = true;
+    }
+
+    @Override
+    public void commit() {
+        long upTo;
+        synchronized (store) {
+            if (closed) {
+                return;
+            }
+            RegistryStore.Changes changes = store.takeChanges();
+            boolean ids = seedIdsChanged;
+            seedIdsChanged = false;
+            try {
+                if (changes.all()) {
+                    compact();
+                } else {
+                    String meta = Json.write(StateCodec.meta(parts));
+                    boolean metaChanged = !meta.equals(lastMeta);
+                    if (!changes.isEmpty() || metaChanged || ids) {
+                        append(record(changes, metaChanged ? meta : null, ids));
+                        lastMeta = meta;
+                    }
+                    if (size > compactAt) {
+                        compact();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // nothing acknowledged: the next commit tries again with the same changes
+                store.restoreChanges(changes);
+                seedIdsChanged |= ids;
+                lastMeta = null;
+                throw e instanceof IOException io ? new UncheckedIOException("cannot save emulator state: " + io.getMessage(), io)
+                        : (RuntimeException) e;
+            }
+            upTo = written;
+        }
+        sync(upTo);
+    }
+
+    private ObjectNode record(RegistryStore.Changes changes, String meta, boolean ids) {
+        ObjectNode rec = Json.object().put("seq", seq + 1);
+        if (meta != null) {
+            rec.set("meta", Json.parse(meta));
+        }
+        if (ids) {
+            rec.set("seedIds", StateCodec.seedIds(parts.seedIds()));
+        }
+        if (!changes.repos().isEmpty()) {
+            ObjectNode repos = rec.putObject("repos");
+            for (String name : changes.repos()) {
+                Repo r = store.repos.get(name);
+                repos.set(name, r == null ? null : StateCodec.repo(store, r));
+            }
+        }
+        if (!changes.blobs().isEmpty()) {
+            ObjectNode blobs = rec.putObject("blobs");
+            for (String d : changes.blobs()) {
+                byte[] b = store.blobs.get(d);
+                blobs.put(d, b == null ? null : Base64.getEncoder().encodeToString(b));
+            }
+        }
+        if (!changes.virtualBlobs().isEmpty()) {
+            ObjectNode v = rec.putObject("virtualBlobs");
+            for (String d : changes.virtualBlobs()) {
+                Long n = store.virtualBlobs.get(d);
+                if (n == null) {
+                    v.putNull(d);
+                } else {
+                    v.put(d, n);
+                }
+            }
+        }
+        return rec;
+    }
+
+    /** One line; on a failed write the file is cut back to its last whole line. */
+    private void append(JsonNode rec) throws IOException {
+        byte[] json = Json.MAPPER.writeValueAsBytes(rec);
+        ByteBuffer buf = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
+        long before = size;
+        try {
+            while (buf.hasRemaining()) {
+                size += channel.write(buf, size);
+            }
+        } catch (IOException e) {
+            size = before;
+            channel.truncate(before);
+            throw e;
+        }
+        seq++;
+        written = seq;
+    }
+
+    /** The whole state into a new snapshot, then an empty journal (records up to {@code journalSeq} are in it). */
+    private void compact() throws IOException {
+        ObjectNode root = Json.object().put("version", StateFile.VERSION).put("journalSeq", seq);
+        ObjectNode meta = StateCodec.meta(parts);
+        root.setAll(meta);
+        root.set("seedIds", StateCodec.seedIds(parts.seedIds()));
+        ObjectNode blobs = root.putObject("blobs");
+        store.blobs.forEach((d, b) -> blobs.put(d, Base64.getEncoder().encodeToString(b)));
+        ObjectNode virtual = root.putObject("virtualBlobs");
+        store.virtualBlobs.forEach(virtual::put);
+        ArrayNode repos = root.putArray("repositories");
+        for (Repo r : store.repos.values()) {
+            repos.add(StateCodec.repo(store, r));
+        }
+        byte[] bytes = Json.MAPPER.writeValueAsBytes(root);
+        snapshot.write(bytes);
+        channel.truncate(0);
+        channel.force(false);
+        size = 0;
+        compactAt = Math.max(MIN_COMPACT_BYTES, bytes.length);
+        lastMeta = Json.write(meta);
+        written = seq;
+    }
+
+    /** Group commit: one fsync covers every line written before it. */
+    private void sync(long upTo) {
+        synchronized (syncLock) {
+            if (synced >= upTo) {
+                return;
+            }
+            long target = written;
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save emulator state: " + e.getMessage(), e);
+            }
+            synced = target;
+        }
+    }
+
+    @Override
+    public void close() {
+        commit();
+        synchronized (store) {
+            closed = true;
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // every commit was fsynced already
+            }
+        }
+    }
+}
