@@ -197,15 +197,25 @@ final class Journal implements StatePersistence {
         }
     }
 
+    /** A clean stop folds the journal into the snapshot, so the next start reads one file. */
     @Override
     public void close() {
         commit();
         synchronized (store) {
+            if (closed) {
+                return;
+            }
             closed = true;
             try {
-                channel.close();
+                compact();
             } catch (IOException e) {
-                // every commit was fsynced already
+                // every commit was fsynced already: the next start replays the journal instead
+            } finally {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // as above
+                }
             }
         }
     }
