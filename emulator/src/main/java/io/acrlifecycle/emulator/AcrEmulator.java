@@ -285,9 +285,9 @@ public final class AcrEmulator implements AutoCloseable {
 
     /** Empty registry, default policies, no faults, empty log, no scoped tokens, clock back to system time. */
     public void reset() {
-        synchronized (store) {
+        store.locked(() -> {
             store.clear();
-        }
+        });
         registry.reset(clock.now());
         seedIds.clear();
         faults.clear();
@@ -329,11 +329,11 @@ public final class AcrEmulator implements AutoCloseable {
     // ---- internals used by the front handler
 
     void housekeeping() {
-        synchronized (store) {
+        store.locked(() -> {
             var now = clock.now();
             softDelete.purgeDue(now);
             retention.runDue(now);
-        }
+        });
     }
 
     void log(Call c, int status) {

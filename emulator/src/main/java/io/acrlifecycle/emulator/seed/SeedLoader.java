@@ -42,7 +42,7 @@ public final class SeedLoader {
         }
         RegistryStore store = env.store();
         Instant now = env.now();
-        synchronized (store) {
+        store.locked(() -> {
             for (JsonNode rj : repos) {
                 String name = rj.path("name").asText(null);
                 if (name == null) {
@@ -53,7 +53,7 @@ public final class SeedLoader {
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("repositories[].name: '" + name + "' is not a valid repository name");
                 }
-                Repo repo = store.repos.computeIfAbsent(name, n -> new Repo(n, now));
+                Repo repo = store.repoOrCreate(name, now);
                 repo.deletedAt = null;
                 Map<String, String> repoIds = ids.computeIfAbsent(name, n -> new HashMap<>());
                 Map<String, JsonNode> byId = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ public final class SeedLoader {
                 store.markDirty(name);
                 removals.dropIfEmpty(repo);
             }
-        }
+        });
         return ids;
     }
 

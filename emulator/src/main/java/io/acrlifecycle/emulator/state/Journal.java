@@ -56,8 +56,18 @@ final class Journal implements StatePersistence {
         this.store = parts.store();
         this.seq = lastSeq;
         this.channel = StateFile.create(journal, StandardOpenOption.WRITE);
-        synchronized (store) {
-            compact();
+        store.locked(() -> unchecked(this::compact));
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(IoAction a) {
+        try {
+            a.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save emulator state: " + e.getMessage(), e);
         }
     }
 
@@ -68,10 +78,9 @@ final class Journal implements StatePersistence {
 
     @Override
     public void commit() {
-        long upTo;
-        synchronized (store) {
+        long upTo = store.locked(() -> {
             if (closed) {
-                return;
+                return -1L;
             }
             RegistryStore.Changes changes = store.takeChanges();
             boolean ids = seedIdsChanged;
@@ -98,9 +107,11 @@ final class Journal implements StatePersistence {
                 throw e instanceof IOException io ? new UncheckedIOException("cannot save emulator state: " + io.getMessage(), io)
                         : (RuntimeException) e;
             }
-            upTo = written;
+            return written;
+        });
+        if (upTo >= 0) {
+            sync(upTo);
         }
-        sync(upTo);
     }
 
     private ObjectNode record(RegistryStore.Changes changes, String meta, boolean ids) {
@@ -114,21 +125,21 @@ final class Journal implements StatePersistence {
         if (!changes.repos().isEmpty()) {
             ObjectNode repos = rec.putObject("repos");
             for (String name : changes.repos()) {
-                Repo r = store.repos.get(name);
+                Repo r = store.repo(name);
                 repos.set(name, r == null ? null : StateCodec.repo(store, r));
             }
         }
         if (!changes.blobs().isEmpty()) {
             ObjectNode blobs = rec.putObject("blobs");
             for (String d : changes.blobs()) {
-                byte[] b = store.blobs.get(d);
+                byte[] b = store.blob(d);
                 blobs.put(d, b == null ? null : Base64.getEncoder().encodeToString(b));
             }
         }
         if (!changes.virtualBlobs().isEmpty()) {
             ObjectNode v = rec.putObject("virtualBlobs");
             for (String d : changes.virtualBlobs()) {
-                Long n = store.virtualBlobs.get(d);
+                Long n = store.virtualBlob(d);
                 if (n == null) {
                     v.putNull(d);
                 } else {
@@ -164,11 +175,11 @@ final class Journal implements StatePersistence {
         root.setAll(meta);
         root.set("seedIds", StateCodec.seedIds(parts.seedIds()));
         ObjectNode blobs = root.putObject("blobs");
-        store.blobs.forEach((d, b) -> blobs.put(d, Base64.getEncoder().encodeToString(b)));
+        store.blobs().forEach((d, b) -> blobs.put(d, Base64.getEncoder().encodeToString(b)));
         ObjectNode virtual = root.putObject("virtualBlobs");
-        store.virtualBlobs.forEach(virtual::put);
+        store.virtualBlobs().forEach(virtual::put);
         ArrayNode repos = root.putArray("repositories");
-        for (Repo r : store.repos.values()) {
+        for (Repo r : store.repos()) {
             repos.add(StateCodec.repo(store, r));
         }
         byte[] bytes = Json.MAPPER.writeValueAsBytes(root);
@@ -201,7 +212,7 @@ final class Journal implements StatePersistence {
     @Override
     public void close() {
         commit();
-        synchronized (store) {
+        store.locked(() -> {
             if (closed) {
                 return;
             }
@@ -217,6 +228,6 @@ final class Journal implements StatePersistence {
                     // as above
                 }
             }
-        }
+        });
     }
 }

@@ -185,11 +185,11 @@ final class SavedState {
         long maxSeq = 0;
         for (var e : blobs.entrySet()) {
             Part b = e.getValue();
-            store.blobs.put(e.getKey(), b.decode(() -> Fields.decode(Fields.textItem(b.node(), b.field()), b.field())));
+            store.putBlob(e.getKey(), b.decode(() -> Fields.decode(Fields.textItem(b.node(), b.field()), b.field())));
         }
         for (var e : virtualBlobs.entrySet()) {
             Part v = e.getValue();
-            store.virtualBlobs.put(e.getKey(), v.decode(() -> {
+            store.putVirtualBlob(e.getKey(), v.decode(() -> {
                 if (!v.node().isIntegralNumber()) {
                     throw Fields.wrong(v.field(), "an integer", v.node());
                 }

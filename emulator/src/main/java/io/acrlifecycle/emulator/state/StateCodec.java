@@ -98,7 +98,7 @@ final class StateCodec {
                     .put("deletedAt", str(d.deletedAt())).put("seq", d.seq());
         }
         ArrayNode ret = o.putArray("retention");
-        for (RegistryStore.RetentionEntry e : store.retention) {
+        for (RegistryStore.RetentionEntry e : store.retention()) {
             if (e.repo().equals(r.name)) {
                 ret.addObject().put("untaggedAt", str(e.untaggedAt())).put("digest", e.digest()).put("seq", e.seq());
             }
@@ -214,7 +214,7 @@ final class StateCodec {
             }
             DeletedManifestRec d = new DeletedManifestRec(name, m, instant(dj, "deletedAt", w, true), integer(dj, "seq", w, true));
             r.deletedManifests.put(m.digest, d);
-            store.softDeleted.add(d);
+            store.addSoftDeleted(d);
             store.addStorage(m.imageSize);
             maxSeq = Math.max(maxSeq, d.seq());
         }
@@ -225,14 +225,14 @@ final class StateCodec {
             DeletedTagRec d = new DeletedTagRec(name, text(dj, "tag", w, true), text(dj, "digest", w, true),
                     instant(dj, "createdAt", w, false), instant(dj, "deletedAt", w, true), integer(dj, "seq", w, true));
             r.deletedTags.add(d);
-            store.softDeleted.add(d);
+            store.addSoftDeleted(d);
             maxSeq = Math.max(maxSeq, d.seq());
         }
         JsonNode ret = array(rj, "retention", where);
         for (int i = 0; i < ret.size(); i++) {
             maxSeq = Math.max(maxSeq, retention(ret.get(i), index(path(where, "retention"), i), name, store));
         }
-        store.repos.put(name, r);
+        store.putRepo(r);
         return maxSeq;
     }
 
@@ -240,7 +240,7 @@ final class StateCodec {
     static long retention(JsonNode e, String where, String repo, RegistryStore store) {
         objectItem(e, where);
         long seq = integer(e, "seq", where, true);
-        store.retention.add(new RegistryStore.RetentionEntry(instant(e, "untaggedAt", where, true),
+        store.addRetention(new RegistryStore.RetentionEntry(instant(e, "untaggedAt", where, true),
                 repo != null ? repo : text(e, "repo", where, true), text(e, "digest", where, true), seq));
         return seq;
     }

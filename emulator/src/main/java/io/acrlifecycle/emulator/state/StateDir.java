@@ -41,7 +41,7 @@ public final class StateDir {
         this.journal = dir.resolve(JOURNAL);
         this.saved = SavedState.read(snapshot, journal);
         this.store = new RegistryStore();
-        saved.decodeStore(store);
+        store.locked(() -> saved.decodeStore(store));
         JsonNode meta = saved.meta().node();
         this.identity = saved.meta().decode(() -> StateCodec.identity(meta));
         this.tokens = saved.meta().decode(() -> StateCodec.scopedTokens(meta));

@@ -22,9 +22,7 @@ public interface StatePersistence extends AutoCloseable {
         return new StatePersistence() {
             @Override
             public void commit() {
-                synchronized (store) {
-                    store.takeChanges();
-                }
+                store.locked(store::takeChanges);
             }
 
             @Override
