@@ -2,8 +2,8 @@ package io.acrlifecycle.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.AcrException;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrException;
 import io.acrlifecycle.emulator.http.AcrV1Handler;
 import io.acrlifecycle.emulator.http.ArmHandler;
 import io.acrlifecycle.emulator.http.Call;

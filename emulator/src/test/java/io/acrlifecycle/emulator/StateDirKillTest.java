@@ -2,7 +2,7 @@ package io.acrlifecycle.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.acrlifecycle.emulator.service;
 
-import io.acrlifecycle.emulator.http.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrErrors;
 import io.acrlifecycle.emulator.store.RegistryStore;
 import java.util.UUID;
 

@@ -2,9 +2,9 @@ package io.acrlifecycle.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.Json;
-import io.acrlifecycle.emulator.http.Times;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
+import io.acrlifecycle.emulator.base.Times;
 import io.acrlifecycle.emulator.store.Attrs;
 import io.acrlifecycle.emulator.store.DeletedManifestRec;
 import io.acrlifecycle.emulator.store.DeletedTagRec;

@@ -3,7 +3,7 @@ package io.acrlifecycle.emulator.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.store.RegistryStore;
 import io.acrlifecycle.emulator.store.Repo;
 import java.io.IOException;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acrlifecycle.emulator.auth.AuthService;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.store.Attrs;
 import io.acrlifecycle.emulator.store.ChildRef;
 import io.acrlifecycle.emulator.store.DeletedManifestRec;
