@@ -89,6 +89,15 @@ class StateJournalTest {
                 .hasMessageContaining(journal.toString())
                 .hasMessageContaining("line " + line)
                 .hasMessageContaining("repos.app.name");
+        // and a tag whose digest is not a string
+        Files.writeString(journal, good + "{\"seq\":999999,\"repos\":{\"app\":{\"tags\":{\"v1\":{\"name\":\"v1\",\"digest\":7}}}}}\n",
+                StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> AcrEmulator.start(options()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(journal.toString())
+                .hasMessageContaining("line " + line)
+                .hasMessageContaining("repos.app.tags")
+                .hasMessageContaining("digest: expected a string");
         // and a line that is not JSON at all, followed by another
         Files.writeString(journal, good + "garbage\n{\"seq\":999999}\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> AcrEmulator.start(options()))

@@ -13,15 +13,19 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A state dir's persistence: a snapshot ({@code state.json}) plus an append-only journal ({@code state.journal})
- * of the parts each commit changed (a repository, a blob, the meta part), compacted into a new snapshot when the
- * journal outgrows it.
+ * of what each commit changed: the items of a repository that differ (a tag, a manifest, a soft-deleted record, a
+ * retention entry, the repository's own fields; see {@link RepoItems}), a blob, the meta part. It is compacted into
+ * a new snapshot when it outgrows the last one.
  *
  * <p>Why a journal: the emulator used to rewrite the whole state (every blob, every manifest) after each change, so
- * a change cost time in proportion to everything stored. A journal line costs in proportion to what changed
- * (the touched repository, a new blob), and compaction keeps the journal's replay short.
+ * a change cost time in proportion to everything stored. A journal line costs in proportion to what changed, and
+ * compaction keeps the journal's replay short. (Finding the changed items still reads the touched repository, a
+ * CPU cost in proportion to its size, not a disk one.)
  *
  * <p>Durability: {@link #commit} runs before the answer goes out. It writes the line under the store's lock (so
  * lines are in the order of the changes and a later line always holds the later state of a part), then fsyncs
@@ -44,6 +48,8 @@ final class Journal implements StatePersistence {
     private long compactAt;
     private String lastMeta;
     private boolean closed;
+    /** What the journal holds of each repository, item by item: a line writes only the items that differ. */
+    private final Map<String, RepoItems.Image> images = new HashMap<>();
     private volatile boolean seedIdsChanged;
     private volatile long written;
     // group commit
@@ -91,10 +97,20 @@ final class Journal implements StatePersistence {
                 } else {
                     String meta = Json.write(StateCodec.meta(parts));
                     boolean metaChanged = !meta.equals(lastMeta);
-                    if (!changes.isEmpty() || metaChanged || ids) {
-                        append(record(changes, metaChanged ? meta : null, ids));
-                        lastMeta = meta;
+                    Map<String, RepoItems.Image> newImages = new HashMap<>();
+                    ObjectNode rec = record(changes, metaChanged ? meta : null, ids, newImages);
+                    if (rec.size() > 1) {
+                        append(rec);
                     }
+                    // only once the line is written: a failed write leaves the journal's view as it was
+                    lastMeta = meta;
+                    newImages.forEach((name, img) -> {
+                        if (img == REMOVED) {
+                            images.remove(name);
+                        } else {
+                            images.put(name, img);
+                        }
+                    });
                     if (size > compactAt) {
                         compact();
                     }
@@ -114,7 +130,9 @@ final class Journal implements StatePersistence {
         }
     }
 
-    private ObjectNode record(RegistryStore.Changes changes, String meta, boolean ids) {
+    private static final RepoItems.Image REMOVED = new RepoItems.Image("", Map.of());
+
+    private ObjectNode record(RegistryStore.Changes changes, String meta, boolean ids, Map<String, RepoItems.Image> newImages) {
         ObjectNode rec = Json.object().put("seq", seq + 1);
         if (meta != null) {
             rec.set("meta", Json.parse(meta));
@@ -122,12 +140,26 @@ final class Journal implements StatePersistence {
         if (ids) {
             rec.set("seedIds", StateCodec.seedIds(parts.seedIds()));
         }
-        if (!changes.repos().isEmpty()) {
-            ObjectNode repos = rec.putObject("repos");
-            for (String name : changes.repos()) {
-                Repo r = store.repo(name);
-                repos.set(name, r == null ? null : StateCodec.repo(store, r));
+        ObjectNode repos = Json.object();
+        for (String name : changes.repos()) {
+            Repo r = store.repo(name);
+            if (r == null) {
+                if (images.containsKey(name)) {
+                    repos.putNull(name);
+                    newImages.put(name, REMOVED);
+                }
+                continue;
             }
+            RepoItems items = RepoItems.split(StateCodec.repo(store, r), name);
+            RepoItems.Image image = items.image();
+            ObjectNode diff = RepoItems.diff(images.get(name), items, image);
+            if (diff != null) {
+                repos.set(name, diff);
+                newImages.put(name, image);
+            }
+        }
+        if (!repos.isEmpty()) {
+            rec.set("repos", repos);
         }
         if (!changes.blobs().isEmpty()) {
             ObjectNode blobs = rec.putObject("blobs");
@@ -179,8 +211,11 @@ final class Journal implements StatePersistence {
         ObjectNode virtual = root.putObject("virtualBlobs");
         store.virtualBlobs().forEach(virtual::put);
         ArrayNode repos = root.putArray("repositories");
+        Map<String, RepoItems.Image> all = new HashMap<>();
         for (Repo r : store.repos()) {
-            repos.add(StateCodec.repo(store, r));
+            ObjectNode json = StateCodec.repo(store, r);
+            repos.add(json);
+            all.put(r.name, RepoItems.split(json, r.name).image());
         }
         byte[] bytes = Json.MAPPER.writeValueAsBytes(root);
         snapshot.write(bytes);
@@ -188,6 +223,8 @@ final class Journal implements StatePersistence {
         channel.force(false);
         size = 0;
         compactAt = Math.max(MIN_COMPACT_BYTES, bytes.length);
+        images.clear();
+        images.putAll(all);
         lastMeta = Json.write(meta);
         written = seq;
     }

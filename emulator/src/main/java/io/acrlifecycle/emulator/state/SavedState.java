@@ -46,7 +46,9 @@ final class SavedState {
 
     private Part meta;
     private Part seedIds;
-    private final Map<String, Part> repos = new LinkedHashMap<>();
+    /** Repositories split into items; with the part that last touched each (its file and line name errors). */
+    private final Map<String, RepoItems> repos = new LinkedHashMap<>();
+    private final Map<String, Part> repoSources = new LinkedHashMap<>();
     private final Map<String, Part> blobs = new LinkedHashMap<>();
     private final Map<String, Part> virtualBlobs = new LinkedHashMap<>();
     private final List<Part> legacyRetention = new ArrayList<>();
@@ -95,7 +97,8 @@ final class SavedState {
             String where = Fields.index("repositories", i);
             JsonNode r = repositories.get(i);
             String name = top.decode(() -> Fields.text(Fields.objectItem(r, where), "name", where, true));
-            repos.put(name, new Part(r, file, ": ", SNAPSHOT_REMEDY).withWhere(where));
+            repos.put(name, top.decode(() -> RepoItems.split(r, where)));
+            repoSources.put(name, new Part(r, file, ": ", SNAPSHOT_REMEDY).withWhere(where));
         }
         JsonNode b = top.decode(() -> Fields.object(root, "blobs", ""));
         if (b != null) {
@@ -161,7 +164,19 @@ final class SavedState {
         if (ids != null) {
             seedIds = new Part(ids, file, at, JOURNAL_REMEDY);
         }
-        replace(whole, "repos", repos, JOURNAL_REMEDY);
+        JsonNode changed = whole.decode(() -> Fields.object(rec, "repos", ""));
+        if (changed != null) {
+            changed.properties().forEach(e -> {
+                String name = e.getKey();
+                if (e.getValue().isNull()) {
+                    repos.remove(name);
+                    repoSources.remove(name);
+                } else {
+                    repos.put(name, whole.decode(() -> RepoItems.apply(repos.get(name), e.getValue(), "repos." + name)));
+                    repoSources.put(name, whole.withWhere("repos." + name));
+                }
+            });
+        }
         replace(whole, "blobs", blobs, JOURNAL_REMEDY);
         replace(whole, "virtualBlobs", virtualBlobs, JOURNAL_REMEDY);
     }
@@ -196,8 +211,9 @@ final class SavedState {
                 return v.node().longValue();
             }));
         }
-        for (Part r : repos.values()) {
-            maxSeq = Math.max(maxSeq, r.decode(() -> StateCodec.repo(r.node(), r.field(), store)));
+        for (var e : repos.entrySet()) {
+            Part source = repoSources.get(e.getKey());
+            maxSeq = Math.max(maxSeq, source.decode(() -> StateCodec.repo(e.getValue().join(), source.field(), store)));
         }
         for (Part e : legacyRetention) {
             maxSeq = Math.max(maxSeq, e.decode(() -> StateCodec.retention(e.node(), e.field(), null, store)));
