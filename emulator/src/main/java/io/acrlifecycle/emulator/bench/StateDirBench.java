@@ -52,6 +52,7 @@ public final class StateDirBench {
         int writes = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int other = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+        run(false, 0, clients, writes); // warm-up (JIT, TLS): not printed
         for (boolean stateDir : new boolean[] {false, true}) {
             for (int o : new int[] {0, other}) {
                 for (int c : new int[] {1, clients}) {
