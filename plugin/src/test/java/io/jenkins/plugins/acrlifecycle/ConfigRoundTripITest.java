@@ -91,10 +91,21 @@ class ConfigRoundTripITest {
         fromJournal.setJournal("purge.journal.jsonl");
         assertStepRoundTrip(j, fromJournal);
 
+        AcrRestoreStep since = new AcrRestoreStep(REGISTRY, "acr");
+        since.setSince("2026-12-03T09:40:00Z");
+        since.setFilter("shop/.*");
+        since.setDryRun(true);
+        assertStepRoundTrip(j, since);
+
         AcrRestoreBuilder builder = new AcrRestoreBuilder(REGISTRY, "acr");
         builder.setRepository("app");
         builder.setTag("v1");
         j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+
+        AcrRestoreBuilder sinceBuilder = new AcrRestoreBuilder(REGISTRY, "acr");
+        sinceBuilder.setSince("2h");
+        sinceBuilder.setRepository("shop/api");
+        j.assertEqualDataBoundBeans(sinceBuilder, j.configRoundtrip(sinceBuilder));
     }
 
     @Test

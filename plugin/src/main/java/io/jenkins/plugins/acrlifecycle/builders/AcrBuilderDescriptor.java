@@ -139,4 +139,9 @@ public abstract class AcrBuilderDescriptor extends BuildStepDescriptor<Builder> 
     public FormValidation doCheckMode(@AncestorInPath Item item, @QueryParameter String value) {
         return FieldChecks.check(item, "mode", value);
     }
+
+    @POST
+    public FormValidation doCheckSince(@AncestorInPath Item item, @QueryParameter String value) {
+        return FieldChecks.check(item, "since", value);
+    }
 }

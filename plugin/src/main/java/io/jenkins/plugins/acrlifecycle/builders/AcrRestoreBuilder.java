@@ -16,6 +16,9 @@ public class AcrRestoreBuilder extends AcrBuilder {
     private String tag;
     private boolean force;
     private String journal;
+    private String since;
+    private String filter;
+    private boolean dryRun;
 
     @DataBoundConstructor
     public AcrRestoreBuilder(String registry, String credentialsId) {
@@ -67,6 +70,33 @@ public class AcrRestoreBuilder extends AcrBuilder {
         this.journal = Util.fixEmptyAndTrim(journal);
     }
 
+    public String getSince() {
+        return since;
+    }
+
+    @DataBoundSetter
+    public void setSince(String since) {
+        this.since = Util.fixEmptyAndTrim(since);
+    }
+
+    public String getFilter() {
+        return filter;
+    }
+
+    @DataBoundSetter
+    public void setFilter(String filter) {
+        this.filter = Util.fixEmptyAndTrim(filter);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     @Override
     protected Verb verb() {
         return Verb.RESTORE;
@@ -79,6 +109,9 @@ public class AcrRestoreBuilder extends AcrBuilder {
         parameters.put("tag", tag);
         parameters.put("force", force);
         parameters.put("journal", journal);
+        parameters.put("since", since);
+        parameters.put("filter", filter);
+        parameters.put("dryRun", dryRun);
     }
 
     @Extension
