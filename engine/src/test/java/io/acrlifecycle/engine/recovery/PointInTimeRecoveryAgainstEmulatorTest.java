@@ -290,6 +290,29 @@ class PointInTimeRecoveryAgainstEmulatorTest {
         }
     }
 
+    @Test
+    void shouldBringBackWhatAPurgeDeleted(@TempDir Path dir) {
+        AcrEmulator emu = EMU.emulator();
+        try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
+            emu.reset();
+            emu.seed(SEED);
+            Map<String, String> before = tags(registry, "shop/web");
+            Instant t = emu.clock().now();
+            emu.clock().advance(Duration.ofSeconds(1));
+            var purge = io.acrlifecycle.engine.purge.PurgeService.run(registry,
+                    io.acrlifecycle.engine.purge.PurgeRequest.builder().filter("shop/web:.*").ago("0d")
+                            .untagged(true).journal(dir.resolve("purge.jsonl")).build(),
+                    null, EngineLog.SILENT);
+            assertThat(purge.totals().manifestsDeleted()).isEqualTo(2);
+
+            RecoveryReport report = recovery(registry, emu).run(new RecoveryRequest(t, "shop/web", null, false, false,
+                    null));
+
+            assertThat(report.complete()).as(report.toString()).isTrue();
+            assertThat(tags(registry, "shop/web")).isEqualTo(before);
+        }
+    }
+
     private static RecoveryResult find(RecoveryReport report, String repo, String digest) {
         return report.items().stream().filter(i -> i.repository().equals(repo) && i.digest().equals(digest))
                 .findFirst().orElseThrow();
