@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,21 +38,21 @@ class RestoreSinceStepTest {
 
     @Test
     void shouldNameEveryBadSinceParameter() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.RESTORE, params("since", "last tuesday", "tag", "1.0")))
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.RESTORE, params("since", "last tuesday", "tag", "1.0")))
                 .satisfies(e -> assertThat(((StepParameterException) e).problems()).containsExactly(
                         "since: 'last tuesday' is not a time; accepted: " + io.acrlifecycle.engine.recovery
                                 .RecoveryRequest.SINCE_FORMS,
                         "tag: does not go with since; accepted: since (with repository or filter), or repository "
                                 + "with digest/tag, or journal"));
-        assertThatThrownBy(() -> Verbs.validate(Verb.RESTORE, params("since", "2h", "repository", "a",
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.RESTORE, params("since", "2h", "repository", "a",
                 "filter", "a.*"))).hasMessageContaining("filter: give repository or filter, not both");
-        assertThatThrownBy(() -> Verbs.validate(Verb.RESTORE, params("since", "2h", "filter", "shop/(")))
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.RESTORE, params("since", "2h", "filter", "shop/(")))
                 .hasMessageContaining("filter:");
-        assertThatThrownBy(() -> Verbs.validate(Verb.RESTORE, params("since", "2h", "repository", "Shop")))
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.RESTORE, params("since", "2h", "repository", "Shop")))
                 .hasMessageContaining("repository: 'Shop' is not a repository name");
-        assertThat(Verbs.validate(Verb.RESTORE, params("since", "2026-01-01T00:00:00Z", "filter", "shop/.*"))
+        assertThat(StepRunner.validate(StepKind.RESTORE, params("since", "2026-01-01T00:00:00Z", "filter", "shop/.*"))
                 .problems()).isEmpty();
-        assertThat(Verbs.checkField("since", "tomorrow")).hasValueSatisfying(m -> assertThat(m)
+        assertThat(StepRunner.checkField("since", "tomorrow")).hasValueSatisfying(m -> assertThat(m)
                 .startsWith("since: 'tomorrow' is not a time"));
     }
 
@@ -66,10 +66,10 @@ class RestoreSinceStepTest {
             registry.deleteManifest("shop/api", emu.digestOf("shop/api", "a1"));
             registry.deleteManifest("tools", emu.digestOf("tools", "t1"));
 
-            BuildSummary dry = Verbs.run(Verb.RESTORE, registry, params("since", since, "filter", "shop/.*",
+            BuildSummary dry = StepRunner.run(StepKind.RESTORE, registry, params("since", since, "filter", "shop/.*",
                     "dryRun", true), null, EngineLog.SILENT);
             assertThat(registry.tag("shop/api", "1.0")).isEmpty();
-            BuildSummary real = Verbs.run(Verb.RESTORE, registry, params("since", since, "filter", "shop/.*"), null,
+            BuildSummary real = StepRunner.run(StepKind.RESTORE, registry, params("since", since, "filter", "shop/.*"), null,
                     EngineLog.SILENT);
 
             assertThat(dry.dryRun()).isTrue();

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.recovery.PointInTimeRecovery;
@@ -7,14 +7,15 @@ import io.acrlifecycle.engine.recovery.RecoveryRequest;
 import io.acrlifecycle.engine.recovery.RecoveryResult;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.report.RecoverySections;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
+import io.acrlifecycle.engine.report.Sizes;
+import io.acrlifecycle.steps.BuildSummary.Kind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * {@code acrRestore since: ...}: the step form of point-in-time recovery. Its parameters are checked with the
- * others of {@code acrRestore} ({@link Verbs#validate}); the run is summarised per repository with bytes, then per
+ * others of {@code acrRestore} ({@link StepRunner#validate}); the run is summarised per repository with bytes, then per
  * item, for the build page.
  */
 final class RestoreSinceStep {
@@ -62,12 +63,12 @@ final class RestoreSinceStep {
         BuildSummary.Builder b = BuildSummary.builder(Kind.RESTORE, report.registry()).dryRun(report.dryRun())
                 .restored(report.manifests()).errors(errors)
                 .message((report.dryRun() ? "would bring back " : "brought back ") + report.manifests()
-                        + " manifest(s) and " + report.tags() + " tag(s), " + BuildSummary.humanBytes(report.bytes())
+                        + " manifest(s) and " + report.tags() + " tag(s), " + Sizes.human(report.bytes())
                         + ", deleted since " + report.since());
         String verb = report.dryRun() ? "would restore" : "restored";
         for (RecoveryReport.RepositoryTotals t : report.repositories()) {
             b.row(verb + " (repository)", t.repository(), t.tags() + " tag(s)", null, t.manifests()
-                    + " manifest(s), " + BuildSummary.humanBytes(t.bytes()) + (t.conflicts() == 0 ? ""
+                    + " manifest(s), " + Sizes.human(t.bytes()) + (t.conflicts() == 0 ? ""
                     : ", " + t.conflicts() + " conflict(s)") + (t.expired() + t.notFound() + t.failed() == 0 ? ""
                     : ", " + (t.expired() + t.notFound() + t.failed()) + " not restored"));
         }
