@@ -92,11 +92,15 @@ public final class PurgeService {
         return PurgePlan.of(registry.loginServer(), now, rules.source(), plans);
     }
 
-    /** Reads bodies on demand; {@code prefetch} reads a batch with a small pool (like acr purge's GET pool). */
+    /**
+     * Reads bodies and referrers on demand; {@code prefetch}/{@code prefetchReferrers} read a batch with a small pool
+     * (like acr purge's GET pool).
+     */
     private static final class CachingLookup implements ManifestLookup {
         private final Registry registry;
         private final String repo;
         private final java.util.Map<String, Optional<ManifestContent>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, List<String>> referrers = new java.util.concurrent.ConcurrentHashMap<>();
 
         CachingLookup(Registry registry, String repo) {
             this.registry = registry;
@@ -111,6 +115,22 @@ public final class PurgeService {
 
         @Override
         public void prefetch(java.util.Collection<String> digests) {
+            inParallel(digests, d -> cache.put(d, PurgeService.content(registry, repo, d)));
+        }
+
+        /** Each answer is used once (the planner walks each graph once), so it is taken out of the cache. */
+        @Override
+        public List<String> referrers(String digest) {
+            List<String> r = referrers.remove(digest);
+            return r != null ? r : PurgeService.referrers(registry, repo, digest);
+        }
+
+        @Override
+        public void prefetchReferrers(java.util.Collection<String> digests) {
+            inParallel(digests, d -> referrers.put(d, PurgeService.referrers(registry, repo, d)));
+        }
+
+        private static void inParallel(java.util.Collection<String> digests, java.util.function.Consumer<String> read) {
             if (digests.size() < 2) {
                 return;
             }
@@ -123,7 +143,7 @@ public final class PurgeService {
             try {
                 List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
                 for (String d : digests) {
-                    fs.add(pool.submit(() -> cache.put(d, PurgeService.content(registry, repo, d))));
+                    fs.add(pool.submit(() -> read.accept(d)));
                 }
                 for (java.util.concurrent.Future<?> f : fs) {
                     f.get();
@@ -139,6 +159,18 @@ public final class PurgeService {
             } finally {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /** The referrers of a manifest: what the registry deletes with it. 404 (the subject is gone) = none. */
+    private static List<String> referrers(Registry registry, String repo, String digest) {
+        try {
+            return registry.referrers(repo, digest);
+        } catch (RegistryException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
         }
     }
 
