@@ -235,6 +235,10 @@ public class PurgeCommand extends RegistryCommand {
                 }
                 out.append("Number of deleted tags: ").append(t.tagsUntagged()).append('\n');
                 out.append("Number of deleted manifests: ").append(t.manifestsDeleted()).append('\n');
+                if (t.referrersDeleted() > 0) {
+                    out.append("  of which referrers deleted with their subject: ").append(t.referrersDeleted())
+                            .append('\n');
+                }
                 out.append("Bytes reclaimed: ").append(Sizes.human(t.bytesReclaimed()))
                         .append(" (soft-deleted bytes count until retention expires)\n");
                 out.append("Skipped as locked: ").append(t.skippedLocked()).append(", errors: ").append(t.errors())

@@ -1,11 +1,16 @@
 package io.acrlifecycle.engine.purge;
 
 /**
- * What happened to one planned action. {@code kind} is {@code tag} or {@code manifest}; {@code bytes} is the
+ * What happened to one planned action. {@code kind} is {@code tag}, {@code manifest}, or {@code referrer} (deleted
+ * by the registry with its subject, no request of its own: it shares its subject's outcome); {@code bytes} is the
  * manifest size for deletes (0 for tags).
  */
 public record ItemResult(String kind, String repository, String tag, String digest, java.util.List<String> tags,
         long bytes, String rule, Outcome outcome, String detail) {
+
+    public static final String TAG = "tag";
+    public static final String MANIFEST = "manifest";
+    public static final String REFERRER = "referrer";
 
     /** Stable names; they appear in report JSON. */
     public enum Outcome {
