@@ -18,7 +18,7 @@ public record ItemResult(String kind, String repository, String tag, String dige
         DELETED,
         /** 404 on delete: already gone, counts as done (acr purge). */
         ALREADY_GONE,
-        /** A journal from an earlier run records it as done: not sent again. */
+        /** A journal from an earlier run records it as done, and the registry confirms it is gone. */
         ALREADY_DONE,
         /** 405: locked on the registry (includeLocked off, or the unlock did not take). */
         LOCKED,
@@ -38,6 +38,12 @@ public record ItemResult(String kind, String repository, String tag, String dige
     /** The result of a manifest delete. */
     public static ItemResult of(io.acrlifecycle.engine.purge.plan.ManifestAction m, Outcome o, String detail) {
         return new ItemResult("manifest", m.repository(), null, m.digest(), m.tags(), m.size(), m.rule(), o, detail);
+    }
+
+    /** A referrer the registry deletes with {@code root}: its subject's outcome, its own size. */
+    public static ItemResult of(io.acrlifecycle.engine.purge.plan.CascadeAction c,
+            io.acrlifecycle.engine.purge.plan.ManifestAction root, Outcome o, String detail) {
+        return new ItemResult(REFERRER, c.repository(), null, c.digest(), c.tags(), c.size(), root.rule(), o, detail);
     }
 
     public ItemResult withDetail(String d) {

@@ -80,8 +80,9 @@ public final class PurgeService {
      */
     static String refusal(PurgePlan plan, ExecutorOptions options, Registry registry) {
         if (options.maxDeletes() != null && plan.deletes() > options.maxDeletes()) {
-            return "the plan sends " + plan.deletes() + " deletes (" + plan.totals().tagsToUntag() + " untags, "
-                    + plan.totals().manifestsToDelete() + " manifest deletes), more than maxDeletes "
+            return "the plan removes " + plan.deletes() + " items (" + plan.totals().tagsToUntag() + " tags, "
+                    + plan.totals().manifestsToDelete() + " manifests, " + plan.totals().referrersToDelete()
+                    + " referrers deleted with their subject), more than maxDeletes "
                     + options.maxDeletes() + "; nothing was deleted. Review the plan, then raise maxDeletes or narrow the rules";
         }
         if (plan.deletes() > 0 && options.requireSoftDelete() && !options.allowPermanentDelete()) {

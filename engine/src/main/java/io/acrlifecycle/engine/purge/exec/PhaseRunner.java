@@ -50,10 +50,33 @@ final class PhaseRunner {
      * @param unlock  the unlock before the delete (includeLocked), or null
      * @param result  the item's result for an outcome and detail
      * @param blocker why it must not be sent at all (a tag it had is still there), or null
+     * @param alongWith the re-check of what the delete removes along with the item (after the item's own check
+     *                passed), or null
+     * @param companions what the registry removes along with the item (its referrers; its tags when one manifest
+     *                DELETE replaces their untags): journaled with it, before the request, and closed with its outcome
      */
     record Work(String id, ItemResult notAttempted, Supplier<JournalRecord> intent, ListedCheck listed,
             Callable<Check> recheck, Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
-            BiFunction<Outcome, String, ItemResult> result, Supplier<String> blocker) {
+            BiFunction<Outcome, String, ItemResult> result, Supplier<String> blocker, ListedCheck alongWith,
+            List<Companion> companions) {
+
+        Work {
+            companions = companions == null ? List.of() : List.copyOf(companions);
+        }
+
+        /** An item that removes nothing else. */
+        Work(String id, ItemResult notAttempted, Supplier<JournalRecord> intent, ListedCheck listed,
+                Callable<Check> recheck, Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
+                BiFunction<Outcome, String, ItemResult> result, Supplier<String> blocker) {
+            this(id, notAttempted, intent, listed, recheck, unlock, delete, what, result, blocker, null, List.of());
+        }
+    }
+
+    /**
+     * Something the registry removes along with an item, with no request of its own: its own intent, and its result
+     * from the item's outcome and detail (it shares the item's fate).
+     */
+    record Companion(Supplier<JournalRecord> intent, BiFunction<Outcome, String, ItemResult> result) {
     }
 
     private final ExecutorService pool;
@@ -84,34 +107,36 @@ final class PhaseRunner {
         int chunk = Math.max(8, concurrency);
         Semaphore window = new Semaphore(3 * chunk);
         AtomicReferenceArray<ItemResult> results = new AtomicReferenceArray<>(work.size());
-        // the journaled intent per item and whether a worker picked it up: an intent whose task never started
-        // (shutdownNow dropped it) gets a NOT_SENT outcome instead of staying open
-        JournalRecord[] intentOf = new JournalRecord[work.size()];
+        // the journaled intents per item (its companions', then its own) and whether a worker picked it up: intents
+        // whose task never started (shutdownNow dropped it) get a NOT_SENT outcome instead of staying open
+        JournalRecord[][] intentOf = new JournalRecord[work.size()][];
         AtomicIntegerArray started = new AtomicIntegerArray(work.size());
         List<Future<?>> futures = new ArrayList<>(work.size());
         List<Integer> pending = new ArrayList<>(chunk);
-        List<JournalRecord> intents = new ArrayList<>(chunk);
+        List<JournalRecord[]> intents = new ArrayList<>(chunk);
         try {
             for (int i = 0; i < work.size(); i++) {
                 Work w = work.get(i);
                 if (stop.isStopped()) {
-                    results.set(i, report(w.notAttempted().withDetail("the run stopped before this item")));
+                    results.set(i, report(w, w.notAttempted().withDetail("the run stopped before this item")));
                     continue;
                 }
                 String blocker = w.blocker().get();
                 if (blocker != null) {
-                    results.set(i, report(w.result().apply(Outcome.SKIPPED, blocker)));
+                    results.set(i, report(w, w.result().apply(Outcome.SKIPPED, blocker)));
                     continue;
                 }
-                if (journal != null && journal.isDone(w.id())) {
-                    results.set(i, report(w.result().apply(Outcome.ALREADY_DONE, "recorded as done in " + journal.file())));
-                    continue;
-                }
+                // no shortcut for what an earlier run recorded as done: the item was planned, so it was listed
+                // (live) moments ago; it is re-checked and, if really gone, reported ALREADY_DONE (issue 10 item 3)
                 pending.add(i);
                 if (journal != null) {
-                    JournalRecord intent = w.intent().get();
-                    intentOf[i] = intent;
-                    intents.add(intent);
+                    JournalRecord[] records = new JournalRecord[w.companions().size() + 1];
+                    for (int c = 0; c < w.companions().size(); c++) {
+                        records[c] = w.companions().get(c).intent().get();
+                    }
+                    records[records.length - 1] = w.intent().get();
+                    intentOf[i] = records;
+                    intents.add(records);
                 }
                 if (pending.size() == chunk || i == work.size() - 1) {
                     dispatch(work, pending, intents, window, results, futures, started);
@@ -149,25 +174,33 @@ final class PhaseRunner {
         List<ItemResult> out = new ArrayList<>(work.size());
         for (int i = 0; i < results.length(); i++) {
             ItemResult r = results.get(i);
-            out.add(r != null ? r : work.get(i).notAttempted().withDetail("the run stopped before this item"));
+            Work w = work.get(i);
+            r = r != null ? r : w.notAttempted().withDetail("the run stopped before this item");
+            out.add(r);
+            for (Companion c : w.companions()) {
+                out.add(c.result().apply(r.outcome(), r.detail()));
+            }
         }
         return out;
     }
 
-    private void dispatch(List<Work> work, List<Integer> pending, List<JournalRecord> intents, Semaphore window,
+    private void dispatch(List<Work> work, List<Integer> pending, List<JournalRecord[]> intents, Semaphore window,
             AtomicReferenceArray<ItemResult> results, List<Future<?>> futures, AtomicIntegerArray started)
             throws InterruptedException {
         window.acquire(pending.size());
         if (journal != null) {
-            journal.intents(intents);
+            List<JournalRecord> all = new ArrayList<>();
+            intents.forEach(r -> all.addAll(List.of(r)));
+            journal.intents(all);
         }
         for (int k = 0; k < pending.size(); k++) {
             int index = pending.get(k);
-            JournalRecord intent = journal == null ? null : intents.get(k);
+            JournalRecord[] intent = journal == null ? null : intents.get(k);
             futures.add(pool.submit(() -> {
                 started.set(index, 1);
                 try {
-                    results.set(index, send(work.get(index), intent));
+                    Work w = work.get(index);
+                    results.set(index, report(w, send(w, intent)));
                 } finally {
                     window.release();
                 }
@@ -183,7 +216,7 @@ final class PhaseRunner {
      * is closed as NOT_SENT; interrupted while the DELETE was under way, it stays open (the registry may have acted)
      * and a rerun re-checks it.
      */
-    private ItemResult send(Work w, JournalRecord intent) throws InterruptedException {
+    private ItemResult send(Work w, JournalRecord[] intent) throws InterruptedException {
         AtomicBoolean attempted = new AtomicBoolean();
         try {
             return sendOnce(w, intent, attempted);
@@ -195,10 +228,10 @@ final class PhaseRunner {
         }
     }
 
-    private ItemResult sendOnce(Work w, JournalRecord intent, AtomicBoolean attempted) throws InterruptedException {
+    private ItemResult sendOnce(Work w, JournalRecord[] intent, AtomicBoolean attempted) throws InterruptedException {
         if (stop.isStopped()) {
             close(intent, JournalOutcome.NOT_SENT, "the run stopped before this request");
-            return report(w.notAttempted().withDetail("the run stopped before this item"));
+            return w.notAttempted().withDetail("the run stopped before this item");
         }
         Check check;
         try {
@@ -206,17 +239,20 @@ final class PhaseRunner {
             if (check == Rechecks.READ) {
                 check = readGate.call(w.recheck());
             }
+            if (check == null && w.alongWith() != null) {
+                check = w.alongWith().get(); // reads through the read gate itself (it may wait for a listing)
+            }
         } catch (RegistryException e) {
             stop.stop("re-reading before " + w.what() + " failed: " + e.getMessage());
             ItemResult r = w.result().apply(Outcome.FAILED, "re-read failed: " + e.getMessage());
             close(intent, JournalOutcome.NOT_SENT, r.detail());
-            return report(r);
+            return r;
         }
         if (check != null) {
             if (check.outcome() == Outcome.SKIPPED) {
                 log.warn("skipped " + w.what() + ": " + check.detail());
             }
-            return closed(intent, w.result().apply(check.outcome(), check.detail()));
+            return closed(intent, gone(w, w.result().apply(check.outcome(), check.detail())));
         }
         if (w.unlock() != null) {
             try {
@@ -236,28 +272,47 @@ final class PhaseRunner {
             stop.stop(w.what() + " failed: " + e.getMessage());
             r = w.result().apply(Outcome.FAILED, e.getMessage());
         }
-        return closed(intent, r);
+        return closed(intent, gone(w, r));
     }
 
-    /** Journals the outcome of a sent (or re-checked) item and reports it. */
-    private ItemResult closed(JournalRecord intent, ItemResult r) {
+    /** Gone, and an earlier run's journal says it removed it: ALREADY_DONE (the registry confirmed the journal). */
+    private ItemResult gone(Work w, ItemResult r) {
+        if (r.outcome() == Outcome.ALREADY_GONE && journal != null && journal.isDone(w.id())) {
+            return w.result().apply(Outcome.ALREADY_DONE, "recorded as done in " + journal.file()
+                    + ", and gone when re-checked");
+        }
+        return r;
+    }
+
+    /** Journals the outcome of a sent (or re-checked) item, and of everything removed along with it. */
+    private ItemResult closed(JournalRecord[] intent, ItemResult r) {
         close(intent, journalOutcome(r.outcome()), r.detail());
-        return report(r);
+        return r;
     }
 
-    private void close(JournalRecord intent, JournalOutcome outcome, String detail) {
-        if (journal != null) {
-            journal.outcome(JournalRecord.outcome(run, Instant.now(), intent, outcome, detail));
+    private void close(JournalRecord[] intents, JournalOutcome outcome, String detail) {
+        if (journal != null && intents != null) {
+            for (JournalRecord intent : intents) {
+                journal.outcome(JournalRecord.outcome(run, Instant.now(), intent, outcome, detail));
+            }
         }
     }
 
-    private ItemResult report(ItemResult r) {
+    /** Reports an item's result, and the results of what it removed (or did not remove) along with it. */
+    private ItemResult report(Work w, ItemResult r) {
+        report(r);
+        for (Companion c : w.companions()) {
+            report(c.result().apply(r.outcome(), r.detail()));
+        }
+        return r;
+    }
+
+    private void report(ItemResult r) {
         switch (r.outcome()) {
             case DELETED, ALREADY_GONE, ALREADY_DONE -> progress.onDeleted(r);
             case FAILED -> progress.onError(r);
             default -> progress.onSkipped(r);
         }
-        return r;
     }
 
     private static Outcome map(DeleteOutcome o) {
@@ -271,7 +326,7 @@ final class PhaseRunner {
     private static JournalOutcome journalOutcome(Outcome o) {
         return switch (o) {
             case DELETED -> JournalOutcome.DELETED;
-            case ALREADY_GONE -> JournalOutcome.NOT_FOUND;
+            case ALREADY_GONE, ALREADY_DONE -> JournalOutcome.NOT_FOUND;
             case LOCKED -> JournalOutcome.LOCKED;
             case SKIPPED -> JournalOutcome.SKIPPED;
             default -> JournalOutcome.FAILED;

@@ -12,6 +12,7 @@ import io.acrlifecycle.engine.purge.exec.Rechecks.ManifestNow;
 import io.acrlifecycle.engine.purge.exec.Rechecks.TagNow;
 import io.acrlifecycle.engine.purge.journal.JournalRecord;
 import io.acrlifecycle.engine.purge.journal.PurgeJournal;
+import io.acrlifecycle.engine.purge.plan.CascadeAction;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
@@ -99,16 +100,23 @@ public final class PurgeExecutor {
     }
 
     private RepositoryReport runRepository(RepositoryPlan rp, PurgeJournal journal, String run, PhaseRunner phases) {
+        // tags that go with their manifest's DELETE: no untag request of their own
+        Map<String, List<TagAction>> carried = carriedTags(rp);
+        Set<String> carriedIds = new HashSet<>();
+        carried.values().forEach(ts -> ts.forEach(t -> carriedIds.add(t.id())));
         // the tags are re-listed for the untag phase (or re-read one by one, see Rechecks.useListing)
         Set<String> tagKeys = new HashSet<>();
         for (TagAction t : rp.untag()) {
-            if (journal == null || !journal.isDone(t.id())) {
+            if (!carriedIds.contains(t.id())) {
                 tagKeys.add(t.tag());
             }
         }
         Relisting<TagNow> tags = rechecks.relistTags(rp, tagKeys);
         List<Work> tagWork = new ArrayList<>();
         for (TagAction t : rp.untag()) {
+            if (carriedIds.contains(t.id())) {
+                continue;
+            }
             tagWork.add(new Work(t.id(), ItemResult.of(t, Outcome.NOT_ATTEMPTED, null),
                     () -> JournalRecord.intent(run, Instant.now(), registry.loginServer(), t),
                     tags == null ? null : () -> Rechecks.listed(t, tags.take(t.tag())),
@@ -130,29 +138,84 @@ public final class PurgeExecutor {
         // listed only now, after the untags: the tags this run removed must be gone from the listing
         Set<String> digestKeys = new HashSet<>();
         for (ManifestAction m : rp.delete()) {
-            if ((journal == null || !journal.isDone(m.id())) && tagsGone(m, byTag) == null) {
+            if (tagsGone(m, byTag, carried) == null) {
                 digestKeys.add(m.digest());
             }
         }
         Relisting<ManifestNow> manifests = rechecks.relistManifests(rp, digestKeys);
+        // the tags that go with their manifest's DELETE are re-checked against a tag listing too (or a GET each)
+        Set<String> carriedKeys = new HashSet<>();
+        carried.values().forEach(ts -> ts.forEach(t -> carriedKeys.add(t.tag())));
+        Relisting<TagNow> carriedTags = rechecks.relistTags(rp, carriedKeys);
         List<Work> manifestWork = new ArrayList<>();
         for (ManifestAction m : rp.delete()) {
+            List<TagAction> with = carried.getOrDefault(m.digest(), List.of());
+            Set<String> withNames = new HashSet<>();
+            with.forEach(t -> withNames.add(t.tag()));
             manifestWork.add(new Work(m.id(), ItemResult.of(m, Outcome.NOT_ATTEMPTED, null),
                     () -> JournalRecord.intent(run, Instant.now(), registry.loginServer(), m),
-                    manifests == null ? null : () -> Rechecks.listed(m, manifests.take(m.digest())),
-                    () -> rechecks.recheck(m),
+                    manifests == null ? null : () -> Rechecks.listed(m, withNames, manifests.take(m.digest())),
+                    () -> rechecks.recheck(m, withNames),
                     m.unlock() ? () -> registry.updateManifestLocks(m.repository(), m.digest(), Locks.NONE) : null,
                     () -> registry.deleteManifest(m.repository(), m.digest()),
                     "delete " + m.repository() + "@" + m.digest(), (o, d) -> ItemResult.of(m, o, d),
-                    () -> tagsGone(m, byTag)));
+                    () -> tagsGone(m, byTag, carried), () -> rechecks.alongWith(m, with, carriedTags),
+                    companions(m, with, run)));
         }
         List<ItemResult> manifestResults;
         try {
             manifestResults = phases.run(manifestWork);
         } finally {
             rechecks.cancel(manifests);
+            rechecks.cancel(carriedTags);
         }
         return tally(rp, tagResults, manifestResults);
+    }
+
+    /**
+     * The tags one manifest DELETE removes instead of an untag each (issue 14): those of a manifest the plan deletes
+     * when the plan removes every tag it has, none of them locked (a locked tag is unlocked and untagged on its own,
+     * so that the lock is handled as the rules say). A manifest that keeps a tag is not deleted, so its removed tags
+     * are always untagged one by one.
+     */
+    private static Map<String, List<TagAction>> carriedTags(RepositoryPlan rp) {
+        Map<String, List<TagAction>> byDigest = new java.util.HashMap<>();
+        for (TagAction t : rp.untag()) {
+            byDigest.computeIfAbsent(t.digest(), k -> new ArrayList<>()).add(t);
+        }
+        Map<String, List<TagAction>> out = new java.util.HashMap<>();
+        for (ManifestAction m : rp.delete()) {
+            List<TagAction> ts = byDigest.getOrDefault(m.digest(), List.of());
+            Set<String> names = new HashSet<>();
+            ts.forEach(t -> names.add(t.tag()));
+            if (!m.tags().isEmpty() && names.equals(new HashSet<>(m.tags())) && ts.size() == names.size()
+                    && ts.stream().noneMatch(TagAction::unlock)) {
+                out.put(m.digest(), List.copyOf(ts));
+            }
+        }
+        return out;
+    }
+
+    /** The tags and referrers a manifest's DELETE removes along with it: journaled with it, sharing its outcome. */
+    private List<PhaseRunner.Companion> companions(ManifestAction m, List<TagAction> with, String run) {
+        List<PhaseRunner.Companion> out = new ArrayList<>();
+        for (TagAction t : with) {
+            out.add(new PhaseRunner.Companion(
+                    () -> JournalRecord.intent(run, Instant.now(), registry.loginServer(), t, m.id()),
+                    (o, d) -> ItemResult.of(t, o, o == Outcome.DELETED ? "removed by the DELETE of its manifest"
+                            : along(m, d))));
+        }
+        for (CascadeAction c : m.cascade()) {
+            out.add(new PhaseRunner.Companion(
+                    () -> JournalRecord.intent(run, Instant.now(), registry.loginServer(), c, m),
+                    (o, d) -> ItemResult.of(c, m, o, o == Outcome.DELETED
+                            ? "deleted by the registry with its subject " + c.subjectDigest() : along(m, d))));
+        }
+        return out;
+    }
+
+    private static String along(ManifestAction m, String detail) {
+        return "with " + m.repository() + "@" + m.digest() + (detail == null ? "" : ": " + detail);
     }
 
     private static RepositoryReport tally(RepositoryPlan rp, List<ItemResult> tagResults,
@@ -165,7 +228,8 @@ public final class PurgeExecutor {
         for (List<ItemResult> results : List.of(tagResults, manifestResults)) {
             for (ItemResult r : results) {
                 switch (r.outcome()) {
-                    case DELETED, ALREADY_GONE, ALREADY_DONE -> ("tag".equals(r.kind()) ? untagged : deleted).add(r);
+                    case DELETED, ALREADY_GONE, ALREADY_DONE -> (ItemResult.TAG.equals(r.kind()) ? untagged : deleted)
+                            .add(r);
                     case LOCKED, SKIPPED -> skipped.add(r);
                     case FAILED -> errors.add(r);
                     case NOT_ATTEMPTED -> notAttempted.add(r);
@@ -176,8 +240,15 @@ public final class PurgeExecutor {
         return new RepositoryReport(rp.repository(), untagged, deleted, rp.spared(), skipped, errors, notAttempted);
     }
 
-    /** A manifest goes only when every tag it lost in this run is gone; else the reason it must stay. */
-    private static String tagsGone(ManifestAction m, Map<String, ItemResult> byTag) {
+    /**
+     * A manifest goes only when every tag it lost in this run is gone (or goes with its DELETE); else the reason it
+     * must stay.
+     */
+    private static String tagsGone(ManifestAction m, Map<String, ItemResult> byTag,
+            Map<String, List<TagAction>> carried) {
+        if (carried.containsKey(m.digest())) {
+            return null;
+        }
         for (String tag : m.tags()) {
             ItemResult tr = byTag.get(tag);
             if (tr == null || !tr.isDone()) {

@@ -5,6 +5,7 @@ import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.TagInfo;
 import io.acrlifecycle.engine.purge.ItemResult.Outcome;
+import io.acrlifecycle.engine.purge.plan.CascadeAction;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
 import io.acrlifecycle.engine.purge.plan.Spared;
@@ -36,7 +37,7 @@ final class Rechecks {
     static final Check READ = new Check(Outcome.NOT_ATTEMPTED, "re-read");
 
     /** What a re-listing keeps of a tag / a manifest: only what the re-check compares. */
-    record TagNow(String digest, Instant lastUpdateTime) {
+    record TagNow(String digest, Instant lastUpdateTime, Locks locks) {
     }
 
     record ManifestNow(List<String> tags, Locks locks) {
@@ -72,9 +73,89 @@ final class Rechecks {
      * already gone, so any tag it still has is one the plan did not expect to remove.
      */
     Check recheck(ManifestAction m) {
+        return recheck(m, Set.of());
+    }
+
+    /**
+     * Re-reads the manifest before a DELETE that also removes {@code carried}, the tags planned with it (one DELETE
+     * instead of an untag each): it must carry exactly those tags, no other (a tag it gained would go along), none
+     * missing (the plan no longer matches: skipped, a rerun plans again).
+     */
+    Check recheck(ManifestAction m, Set<String> carried) {
         Optional<ManifestInfo> now = registry.manifest(m.repository(), m.digest());
         return now.isEmpty() ? new Check(Outcome.ALREADY_GONE, "gone when re-read before the delete")
-                : compare(m, now.get().tags(), now.get().locks());
+                : compare(m, carried, now.get().tags(), now.get().locks());
+    }
+
+    /**
+     * What a manifest DELETE removes along with it, re-read just before it is sent (after the manifest itself
+     * passed): each tag it carries must still be the one planned (same digest, not re-pushed), and its referrer
+     * graph (referrers of referrers too) must hold no referrer the plan did not journal, and none tagged or locked
+     * since the plan. Otherwise the registry would delete something that is not in the journal. The tags come from
+     * the phase's tag re-listing ({@code listed}, null: none) when it shows them, else from a GET; the reads go
+     * through the read gate, one at a time (no slot is held while waiting for the listing).
+     */
+    Check alongWith(ManifestAction m, List<TagAction> carried, Relisting<TagNow> listed)
+            throws InterruptedException {
+        for (TagAction t : carried) {
+            TagNow now = listed == null ? null : listed.take(t.tag());
+            if (now == null) {
+                Optional<TagInfo> read = readGate.call(() -> registry.tag(t.repository(), t.tag()));
+                now = read.map(x -> new TagNow(x.digest(), x.lastUpdateTime(), x.locks())).orElse(null);
+            }
+            Check c = now == null ? new Check(Outcome.SKIPPED, "changed since plan: gone")
+                    : compare(t, now.digest(), now.lastUpdateTime());
+            if (c == null && now.locks() != null && now.locks().blocksDelete()) {
+                c = new Check(Outcome.SKIPPED, "changed since plan: now locked (deleteEnabled="
+                        + now.locks().deleteEnabled() + ", writeEnabled=" + now.locks().writeEnabled() + ")");
+            }
+            if (c != null) {
+                return new Check(Outcome.SKIPPED, "tag " + t.tag() + " (removed with it): " + c.detail());
+            }
+        }
+        return readGate.call(() -> referrerGraph(m));
+    }
+
+    /** The referrer graph check of {@link #alongWith}. */
+    private Check referrerGraph(ManifestAction m) {
+        java.util.Map<String, CascadeAction> planned = new java.util.HashMap<>();
+        m.cascade().forEach(c -> planned.put(c.digest(), c));
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(m.digest()));
+        Set<String> seen = new java.util.HashSet<>(todo);
+        while (!todo.isEmpty()) {
+            String subject = todo.poll();
+            for (String r : referrers(m.repository(), subject)) {
+                if (!seen.add(r)) {
+                    continue;
+                }
+                String of = subject.equals(m.digest()) ? "" : " (of " + subject + ")";
+                if (!planned.containsKey(r)) {
+                    return new Check(Outcome.SKIPPED, "changed since plan: new referrer " + r + of
+                            + "; the registry would delete it with this manifest");
+                }
+                Optional<ManifestInfo> now = registry.manifest(m.repository(), r);
+                if (now.isPresent() && !now.get().tags().isEmpty()) {
+                    return new Check(Outcome.SKIPPED, "changed since plan: referrer " + r + of + " now tagged "
+                            + now.get().tags() + "; the registry would delete the tag(s) with this manifest");
+                }
+                if (now.isPresent() && now.get().locks().blocksDelete()) {
+                    return new Check(Outcome.SKIPPED, "changed since plan: referrer " + r + of + " now locked");
+                }
+                todo.add(r);
+            }
+        }
+        return null;
+    }
+
+    private List<String> referrers(String repository, String digest) {
+        try {
+            return registry.referrers(repository, digest);
+        } catch (io.acrlifecycle.engine.registry.RegistryException e) {
+            if (e.status() == 404) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** The tag as the phase's re-listing showed it; READ when the listing cannot tell (then it is re-read). */
@@ -83,7 +164,11 @@ final class Rechecks {
     }
 
     static Check listed(ManifestAction m, ManifestNow now) {
-        return now == null ? READ : compare(m, now.tags(), now.locks());
+        return listed(m, Set.of(), now);
+    }
+
+    static Check listed(ManifestAction m, Set<String> carried, ManifestNow now) {
+        return now == null ? READ : compare(m, carried, now.tags(), now.locks());
     }
 
     private static Check compare(TagAction t, String digest, Instant lastUpdateTime) {
@@ -97,10 +182,17 @@ final class Rechecks {
         return null;
     }
 
-    private static Check compare(ManifestAction m, List<String> tags, Locks locks) {
-        if (!tags.isEmpty()) {
-            return new Check(Outcome.SKIPPED, "changed since plan: now tagged " + tags
+    private static Check compare(ManifestAction m, Set<String> carried, List<String> tags, Locks locks) {
+        Set<String> extra = new java.util.TreeSet<>(tags);
+        extra.removeAll(carried);
+        if (!extra.isEmpty()) {
+            return new Check(Outcome.SKIPPED, "changed since plan: now tagged " + extra
                     + "; deleting the manifest would take the tag(s) along");
+        }
+        Set<String> missing = new java.util.TreeSet<>(carried);
+        missing.removeAll(tags);
+        if (!missing.isEmpty()) {
+            return new Check(Outcome.SKIPPED, "changed since plan: tag(s) " + missing + " no longer on it");
         }
         if (locks.blocksDelete() && !m.unlock()) {
             return new Check(Outcome.SKIPPED, "changed since plan: now locked (deleteEnabled="
@@ -113,7 +205,7 @@ final class Rechecks {
     Relisting<TagNow> relistTags(RepositoryPlan rp, Set<String> wanted) {
         return relist(rp.repository(), "tags", wanted, listedTags(rp), r -> {
             for (TagInfo t : registry.tags(rp.repository(), true)) {
-                if (!r.offer(t.name(), new TagNow(t.digest(), t.lastUpdateTime()))) {
+                if (!r.offer(t.name(), new TagNow(t.digest(), t.lastUpdateTime(), t.locks()))) {
                     return;
                 }
             }

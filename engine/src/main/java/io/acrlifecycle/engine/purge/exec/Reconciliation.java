@@ -28,7 +28,10 @@ final class Reconciliation {
         Set<String> planned = new HashSet<>();
         for (RepositoryPlan rp : plan.repositories()) {
             rp.untag().forEach(t -> planned.add(t.id()));
-            rp.delete().forEach(m -> planned.add(m.id()));
+            rp.delete().forEach(m -> {
+                planned.add(m.id());
+                m.cascade().forEach(c -> planned.add(c.id()));
+            });
         }
         for (JournalRecord open : journal.openIntents()) {
             if (planned.contains(open.id())) {
