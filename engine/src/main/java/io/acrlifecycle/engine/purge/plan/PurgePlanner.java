@@ -37,6 +37,10 @@ import java.util.TreeMap;
  * OCI manifests/indexes/artifacts are read, and a referrer (has {@code subject}) is spared, except an untagged
  * referrer index with children, which acr purge deletes while sparing its children. Then {@code keep} N: nothing
  * is deleted when there are at most N candidates, otherwise the N newest are kept.
+ *
+ * <p>Cascade: the registry deletes a manifest's referrer graph with it, so each manifest to delete carries that graph
+ * ({@link ManifestAction#cascade()}, from the referrers API and the bodies read), or is spared
+ * ({@link SpareReason#REFERRER_KEPT}) when a referrer in it must stay.
  */
 public final class PurgePlanner {
 
