@@ -248,6 +248,53 @@ class PurgeCascadeAgainstEmulatorTest {
         }
     }
 
+    @Test
+    void shouldAccountForTheCascadeWhenTheProcessDiedAfterTheDeleteWentThrough(@TempDir Path dir) {
+        // given a crash after img's group (its tag, its referrers, itself) was journaled and its DELETE applied, but
+        // before any outcome reached the journal
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        String img = emu.digestOf("app", "img");
+        String sig = emu.digestOf("app", "sig");
+        Path journal = dir.resolve("j.jsonl");
+        try (AcrRegistry reg = open(emu)) {
+            PurgePlan plan = PurgeService.plan(reg, request(journal).validate(), clock(emu).instant(),
+                    EngineLog.SILENT);
+            RepositoryPlan app = plan.repositories().get(0);
+            ManifestAction m = app.delete().stream().filter(x -> x.digest().equals(img)).findFirst().orElseThrow();
+            try (PurgeJournal j = PurgeJournal.open(journal)) {
+                java.util.List<JournalRecord> intents = new java.util.ArrayList<>();
+                app.untag().stream().filter(t -> t.digest().equals(img)).forEach(t -> intents.add(
+                        JournalRecord.intent("crashed", clock(emu).instant(), reg.loginServer(), t, m.id())));
+                m.cascade().forEach(c -> intents.add(JournalRecord.intent("crashed", clock(emu).instant(),
+                        reg.loginServer(), c, m)));
+                intents.add(JournalRecord.intent("crashed", clock(emu).instant(), reg.loginServer(), m));
+                j.intents(intents);
+            }
+            reg.deleteManifest("app", img);
+
+            // when the purge runs again with the journal
+            PurgeReport again = PurgeService.run(reg, request(journal), null, EngineLog.SILENT, clock(emu));
+
+            // then every intent of the group is closed as gone, and undo brings the whole group back
+            assertThat(again.status()).isEqualTo(PurgeReport.Status.COMPLETED);
+            List<JournalRecord> records = PurgeJournal.read(journal);
+            assertThat(records).filteredOn(r -> JournalRecord.OUTCOME.equals(r.type()) && "crashed".equals(
+                    records.stream().filter(i -> JournalRecord.INTENT.equals(i.type()) && i.id().equals(r.id()))
+                            .findFirst().map(JournalRecord::run).orElse(null)) && (img.equals(r.digest())
+                                    || m.cascade().stream().anyMatch(c -> c.digest().equals(r.digest()))))
+                    .extracting(JournalRecord::outcome).containsOnly("NOT_FOUND").hasSize(2 + m.cascade().size());
+            try (PurgeJournal j = PurgeJournal.open(journal)) {
+                assertThat(j.openIntents()).isEmpty();
+            }
+            UndoReport undo = undo(reg, emu, journal);
+            assertThat(undo.totals().failed()).as(undo.toString()).isZero();
+            assertThat(reg.manifest("app", img)).isPresent();
+            assertThat(reg.manifest("app", sig)).isPresent();
+            assertThat(reg.tag("app", "build-1")).isPresent();
+        }
+    }
+
     static final String TAGS_SEED = """
             {"registry": {"softDelete": {"enabled": true, "retentionDays": 7}},
              "repositories": [{"name": "app", "manifests": [

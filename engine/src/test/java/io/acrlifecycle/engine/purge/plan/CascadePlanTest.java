@@ -62,6 +62,8 @@ class CascadePlanTest {
         });
         assertThat(reasonFor(p, "sig")).isNull();
         assertThat(PurgePlan.of(null, Fixture.NOW, null, List.of(p)).totals().referrersToDelete()).isEqualTo(1);
+        // maxDeletes limits what the plan removes: the tag, the image, and the signature that goes with it
+        assertThat(PurgePlan.of(null, Fixture.NOW, null, List.of(p)).deletes()).isEqualTo(3);
         assertThat(PurgePlan.of(null, Fixture.NOW, null, List.of(p)).render(false))
                 .contains("Would delete with it: bar@" + digest("sig"));
     }
