@@ -6,6 +6,7 @@ import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.purge.result.PurgeProgress;
 import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.registry.RegistryException;
+import io.acrlifecycle.engine.testing.InMemoryRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
