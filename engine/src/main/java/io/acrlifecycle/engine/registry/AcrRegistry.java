@@ -50,6 +50,9 @@ import java.util.function.Supplier;
  * </ul>
  * Listings are lazy and page with {@code n}/{@code last} via {@code Link}; repository names are percent-encoded like
  * the SDK ({@code team/app} → {@code team%2Fapp}).
+ *
+ * <p>Over 400 lines: one short method per {@link Registry} operation, each mapping it onto the SDK or a raw call
+ * with its error translation; the HTTP details live in {@link Rest}, {@link ArmClient} and the policies.
  */
 public final class AcrRegistry implements Registry {
     
@@ -234,6 +237,7 @@ public final class AcrRegistry implements Registry {
     }
 
     /** As {@link #deletedRepositoryEntries()}, with retentionDays already read (null: expiry unknown). */
+    @Override
     public List<DeletedRepository> deletedRepositoryEntries(Integer days) {
         Operation op = new Operation("list soft-deleted repositories", null, Operation.Kind.DELETED_READ);
         List<DeletedRepository> out = new ArrayList<>();
@@ -255,6 +259,7 @@ public final class AcrRegistry implements Registry {
      * As {@link #deletedManifests(String)}, with retentionDays already read, so that a registry-wide listing reads
      * the policy once rather than once per repository (null: expiry unknown).
      */
+    @Override
     public Iterable<DeletedManifest> deletedManifests(String repository, Integer retentionDays) {
         return deletedManifests(repository, retentionDays, false);
     }
@@ -322,6 +327,7 @@ public final class AcrRegistry implements Registry {
     }
 
     /** The soft-delete retentionDays now, or null when ARM is not reachable with this configuration. */
+    @Override
     public Integer currentRetentionDays() {
         if (arm == null) {
             return null;

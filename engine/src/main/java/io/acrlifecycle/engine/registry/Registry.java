@@ -71,6 +71,33 @@ public interface Registry extends AutoCloseable {
     Iterable<DeletedTag> deletedTags(String repository);
 
     /**
+     * The soft-delete retention in days now, read once per listing so every expiry in it uses the same days; null
+     * when it cannot be read (expiry then unknown). A refused credential is thrown: every later call would fail
+     * the same way.
+     */
+    default Integer currentRetentionDays() {
+        try {
+            return policies().softDeleteRetentionDays();
+        } catch (AuthenticationFailedException e) {
+            throw e;
+        } catch (RegistryException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #deletedManifests(String)}, with {@code expiresAt} from {@code retentionDays} (null: unknown). */
+    default Iterable<DeletedManifest> deletedManifests(String repository, Integer retentionDays) {
+        return deletedManifests(repository);
+    }
+
+    /** Soft-deleted repositories with their times; {@code expiresAt} from {@code retentionDays} (null: unknown). */
+    default List<DeletedRepository> deletedRepositoryEntries(Integer retentionDays) {
+        List<DeletedRepository> out = new java.util.ArrayList<>();
+        deletedRepositories().forEach(n -> out.add(new DeletedRepository(n, null, null, null)));
+        return out;
+    }
+
+    /**
      * {@code POST /acr/v1/_deleted/{repo}/_manifests/{digest}?force=} with {@code {"tag":...}}.
      * Throws {@link RegistryException} for conflicts (without force) and for items that are gone.
      */

@@ -3,7 +3,10 @@ package io.acrlifecycle.engine.purge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.registry.RegistryException;
+import io.acrlifecycle.engine.testing.InMemoryRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,8 @@ import io.acrlifecycle.engine.purge.journal.PurgeJournal;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
 import io.acrlifecycle.engine.purge.plan.TagAction;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Path;

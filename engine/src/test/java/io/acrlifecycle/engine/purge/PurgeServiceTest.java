@@ -9,8 +9,13 @@ import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.MediaTypes;
 import io.acrlifecycle.engine.purge.journal.JournalRecord;
 import io.acrlifecycle.engine.purge.journal.PurgeJournal;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
+import io.acrlifecycle.engine.purge.result.RepositoryReport;
 import io.acrlifecycle.engine.purge.rules.RulesException;
 import io.acrlifecycle.engine.registry.RegistryException;
+import io.acrlifecycle.engine.testing.InMemoryRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +38,7 @@ class PurgeServiceTest {
 
     /** app: 6 old tags on 6 manifests + 2 dangling manifests; locked tag "pinned" on manifest 7. */
     static InMemoryRegistry registry() {
-        InMemoryRegistry r = new InMemoryRegistry();
+        InMemoryRegistry r = new InMemoryRegistry("test.azurecr.io");
         for (int i = 1; i <= 6; i++) {
             r.tag("app", "ci-" + i, d(i), OLD.plusSeconds(i), Locks.NONE);
             r.manifest("app", d(i), MediaTypes.DOCKER_MANIFEST, 100 * i, OLD, Locks.NONE);
@@ -95,7 +100,7 @@ class PurgeServiceTest {
     @Test
     void shouldRefuseWithoutSoftDeleteUnlessAllowed() {
         InMemoryRegistry reg = registry();
-        reg.softDelete = false;
+        reg.softDelete(false);
         PurgeReport refused = PurgeService.run(reg, request().build(), null, null);
         assertThat(refused.status()).isEqualTo(PurgeReport.Status.REFUSED);
         assertThat(refused.message()).contains("soft delete is disabled").contains("allowPermanentDelete");
@@ -223,8 +228,8 @@ class PurgeServiceTest {
         List<String> deletedIds = all.stream().filter(r -> "DELETED".equals(r.outcome())).map(JournalRecord::id).toList();
         assertThat(deletedIds).doesNotHaveDuplicates().hasSize(14);
         assertThat(reg.calls.subList(callsBefore, reg.calls.size())).doesNotHaveDuplicates();
-        assertThat(reg.tags.get("app")).isEmpty();
-        assertThat(reg.manifests.get("app")).isEmpty();
+        assertThat(reg.tags("app", true)).isEmpty();
+        assertThat(reg.manifests("app")).isEmpty();
     }
 
     @Test

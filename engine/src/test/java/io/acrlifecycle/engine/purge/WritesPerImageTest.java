@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.acrlifecycle.engine.purge.exec;
 
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.DeleteOutcome;
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.ItemResult.Outcome;
-import io.acrlifecycle.engine.purge.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.ItemResult.Outcome;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
 import io.acrlifecycle.engine.purge.exec.Rechecks.Check;
 import io.acrlifecycle.engine.purge.journal.JournalOutcome;
 import io.acrlifecycle.engine.purge.journal.JournalRecord;

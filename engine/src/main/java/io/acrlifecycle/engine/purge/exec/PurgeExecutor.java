@@ -2,11 +2,11 @@ package io.acrlifecycle.engine.purge.exec;
 
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.Locks;
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.ItemResult.Outcome;
-import io.acrlifecycle.engine.purge.PurgeProgress;
-import io.acrlifecycle.engine.purge.PurgeReport;
-import io.acrlifecycle.engine.purge.RepositoryReport;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.ItemResult.Outcome;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
+import io.acrlifecycle.engine.purge.result.RepositoryReport;
 import io.acrlifecycle.engine.purge.exec.PhaseRunner.Work;
 import io.acrlifecycle.engine.purge.exec.Rechecks.ManifestNow;
 import io.acrlifecycle.engine.purge.exec.Rechecks.TagNow;
@@ -63,8 +63,8 @@ public final class PurgeExecutor {
     }
 
     /**
-     * Runs the plan; {@code journal} may be null here (the bench; no rerun dedupe) but {@link
-     * io.acrlifecycle.engine.purge.PurgeService} refuses a real run without one. The safety net (maxDeletes, soft
+     * Runs the plan; {@code journal} may be null here (the bench; no rerun dedupe) but {@code PurgeService}
+     * refuses a real run without one. The safety net (maxDeletes, soft
      * delete) is the caller's: this sends what the plan says.
      */
     public PurgeReport execute(PurgePlan plan, PurgeJournal journal) {

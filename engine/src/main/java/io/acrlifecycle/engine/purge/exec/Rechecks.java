@@ -4,7 +4,7 @@ import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.TagInfo;
-import io.acrlifecycle.engine.purge.ItemResult.Outcome;
+import io.acrlifecycle.engine.purge.result.ItemResult.Outcome;
 import io.acrlifecycle.engine.purge.plan.CascadeAction;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;

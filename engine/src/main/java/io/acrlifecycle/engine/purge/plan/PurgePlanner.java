@@ -41,6 +41,9 @@ import java.util.TreeMap;
  * <p>Cascade: the registry deletes a manifest's referrer graph with it, so each manifest to delete carries that graph
  * ({@link ManifestAction#cascade()}, from the referrers API and the bodies read), or is spared
  * ({@link SpareReason#REFERRER_KEPT}) when a referrer in it must stay.
+ *
+ * <p>Over 400 lines: the two passes share one repository's state (filters, exclusions, protections, what this plan
+ * untags) and mirror acr purge's two functions side by side; split apart, that state would be handed across.
  */
 public final class PurgePlanner {
 

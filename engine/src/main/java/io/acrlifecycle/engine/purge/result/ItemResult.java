@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.purge;
+package io.acrlifecycle.engine.purge.result;
 
 /**
  * What happened to one planned action. {@code kind} is {@code tag}, {@code manifest}, or {@code referrer} (deleted
