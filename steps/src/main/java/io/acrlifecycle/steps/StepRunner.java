@@ -197,8 +197,9 @@ public final class StepRunner {
                 .bytesReclaimed(done.bytesReclaimed()).spared(done.spared()).locked(done.skippedLocked())
                 .errors(done.errors());
         if (report.dryRun() && report.planned() != null) {
-            b.tagsUntagged(report.planned().tagsToUntag()).manifestsDeleted(report.planned().manifestsToDelete())
-                    .spared(report.planned().spared());
+            // like done.manifestsDeleted(), the planned count includes the referrers deleted with their subject
+            b.tagsUntagged(report.planned().tagsToUntag()).manifestsDeleted(report.planned().manifestsToDelete()
+                    + report.planned().referrersToDelete()).spared(report.planned().spared());
         } else {
             b.tagsUntagged(done.tagsUntagged()).manifestsDeleted(done.manifestsDeleted());
         }
