@@ -1,8 +1,8 @@
 package io.acrlifecycle.cli;
 
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.PurgeProgress;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeRequest;
 import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
@@ -226,7 +226,7 @@ public class PurgeCommand extends RegistryCommand {
             case DRY_RUN -> out.append("DRY RUN: nothing was deleted. Add --execute to delete.\n");
             case REFUSED -> out.append("REFUSED, nothing was deleted: ").append(report.message()).append('\n');
             default -> {
-                for (io.acrlifecycle.engine.purge.RepositoryReport repo : report.repositories()) {
+                for (io.acrlifecycle.engine.purge.result.RepositoryReport repo : report.repositories()) {
                     long bytes = repo.deleted().stream().mapToLong(i -> Math.max(0, i.bytes())).sum();
                     out.append(String.format("%s: %d tag(s) untagged, %d manifest(s) deleted (%s), %d spared, "
                             + "%d skipped, %d error(s)%n", repo.repository(), repo.untagged().size(),
@@ -235,6 +235,10 @@ public class PurgeCommand extends RegistryCommand {
                 }
                 out.append("Number of deleted tags: ").append(t.tagsUntagged()).append('\n');
                 out.append("Number of deleted manifests: ").append(t.manifestsDeleted()).append('\n');
+                if (t.referrersDeleted() > 0) {
+                    out.append("  of which referrers deleted with their subject: ").append(t.referrersDeleted())
+                            .append('\n');
+                }
                 out.append("Bytes reclaimed: ").append(Sizes.human(t.bytesReclaimed()))
                         .append(" (soft-deleted bytes count until retention expires)\n");
                 out.append("Skipped as locked: ").append(t.skippedLocked()).append(", errors: ").append(t.errors())

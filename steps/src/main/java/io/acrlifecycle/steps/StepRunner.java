@@ -8,12 +8,12 @@ import io.acrlifecycle.engine.guard.GuardVerdict;
 import io.acrlifecycle.engine.guard.Stage;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ImageRef;
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.PurgeProgress;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeRequest;
 import io.acrlifecycle.engine.purge.PurgeService;
-import io.acrlifecycle.engine.purge.RepositoryReport;
+import io.acrlifecycle.engine.purge.result.RepositoryReport;
 import io.acrlifecycle.engine.purge.rules.Ago;
 import io.acrlifecycle.engine.purge.undo.PurgeUndo;
 import io.acrlifecycle.engine.purge.undo.RegistryUndoRestorer;
@@ -201,8 +201,9 @@ public final class StepRunner {
                 .bytesReclaimed(done.bytesReclaimed()).spared(done.spared()).locked(done.skippedLocked())
                 .errors(done.errors());
         if (report.dryRun() && report.planned() != null) {
-            b.tagsUntagged(report.planned().tagsToUntag()).manifestsDeleted(report.planned().manifestsToDelete())
-                    .spared(report.planned().spared());
+            // like done.manifestsDeleted(), the planned count includes the referrers deleted with their subject
+            b.tagsUntagged(report.planned().tagsToUntag()).manifestsDeleted(report.planned().manifestsToDelete()
+                    + report.planned().referrersToDelete()).spared(report.planned().spared());
         } else {
             b.tagsUntagged(done.tagsUntagged()).manifestsDeleted(done.manifestsDeleted());
         }

@@ -6,6 +6,10 @@ import java.util.regex.Pattern;
 /**
  * An image reference: {@code repo:tag}, {@code repo@digest} or {@code repo:tag@digest}, optionally prefixed with
  * the login server ({@code myregistry.azurecr.io/repo:tag}). {@code tag} or {@code digest} may be null, not both.
+ * The one parser of image references in the engine (guard, lock, restore, protected images): a login server is
+ * lower-cased (host names are case-insensitive), a repository is a lowercase name, a tag a valid tag, a digest
+ * {@code sha256:<64 lowercase hex>} (ACR's; a shortened or other digest would never match, so a protection written
+ * with one would silently protect nothing).
  */
 public record ImageRef(String registry, String repository, String tag, String digest) {
 
@@ -25,6 +29,14 @@ public record ImageRef(String registry, String repository, String tag, String di
 
     /** Parses a reference, or throws {@link IllegalArgumentException} naming the accepted forms. */
     public static ImageRef parse(String text) {
+        return parse(text, null);
+    }
+
+    /**
+     * As {@link #parse(String)}, but a reference with neither tag nor digest means {@code defaultTag} (docker's
+     * {@code latest} for a protected image); null = such a reference is refused.
+     */
+    public static ImageRef parse(String text, String defaultTag) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("image reference is empty; accepted forms: " + ACCEPTED_FORMS);
         }
@@ -34,7 +46,7 @@ public record ImageRef(String registry, String repository, String tag, String di
         if (slash > 0) {
             String first = rest.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
+                registry = first.toLowerCase(java.util.Locale.ROOT);
                 rest = rest.substring(slash + 1);
             }
         }
@@ -44,12 +56,13 @@ public record ImageRef(String registry, String repository, String tag, String di
             digest = rest.substring(at + 1);
             rest = rest.substring(0, at);
             if (!DIGEST.matcher(digest).matches()) {
-                throw bad(text, "digest '" + digest + "' is not sha256:<64 lowercase hex>");
+                throw new IllegalArgumentException("image reference '" + text + "' has an invalid digest '" + digest
+                        + "' (not sha256:<64 lowercase hex>); accepted forms: " + ACCEPTED_FORMS);
             }
         }
         String tag = null;
         int colon = rest.lastIndexOf(':');
-        if (colon >= 0) {
+        if (colon > rest.lastIndexOf('/')) {
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
             if (!TAG.matcher(tag).matches()) {
@@ -60,7 +73,10 @@ public record ImageRef(String registry, String repository, String tag, String di
             throw bad(text, "repository '" + rest + "' is not a valid lowercase repository name");
         }
         if (tag == null && digest == null) {
-            throw bad(text, "it has neither a tag nor a digest");
+            if (defaultTag == null) {
+                throw bad(text, "it has neither a tag nor a digest");
+            }
+            tag = defaultTag;
         }
         return new ImageRef(registry, rest, tag, digest);
     }

@@ -50,6 +50,9 @@ import java.util.function.Supplier;
  * </ul>
  * Listings are lazy and page with {@code n}/{@code last} via {@code Link}; repository names are percent-encoded like
  * the SDK ({@code team/app} → {@code team%2Fapp}).
+ *
+ * <p>Over 400 lines: one short method per {@link Registry} operation, each mapping it onto the SDK or a raw call
+ * with its error translation; the HTTP details live in {@link Rest}, {@link ArmClient} and the policies.
  */
 public final class AcrRegistry implements Registry {
     
@@ -70,6 +73,11 @@ public final class AcrRegistry implements Registry {
 
     public RegistryConfig config() {
         return config;
+    }
+
+    @Override
+    public int pageSize() {
+        return config.pageSize();
     }
 
     @Override
@@ -229,6 +237,7 @@ public final class AcrRegistry implements Registry {
     }
 
     /** As {@link #deletedRepositoryEntries()}, with retentionDays already read (null: expiry unknown). */
+    @Override
     public List<DeletedRepository> deletedRepositoryEntries(Integer days) {
         Operation op = new Operation("list soft-deleted repositories", null, Operation.Kind.DELETED_READ);
         List<DeletedRepository> out = new ArrayList<>();
@@ -250,6 +259,7 @@ public final class AcrRegistry implements Registry {
      * As {@link #deletedManifests(String)}, with retentionDays already read, so that a registry-wide listing reads
      * the policy once rather than once per repository (null: expiry unknown).
      */
+    @Override
     public Iterable<DeletedManifest> deletedManifests(String repository, Integer retentionDays) {
         return deletedManifests(repository, retentionDays, false);
     }
@@ -318,6 +328,7 @@ public final class AcrRegistry implements Registry {
     }
 
     /** The soft-delete retentionDays now, or null when ARM is not reachable with this configuration. */
+    @Override
     public Integer currentRetentionDays() {
         if (arm == null) {
             return null;
@@ -429,7 +440,8 @@ public final class AcrRegistry implements Registry {
                     body = Json.write(Map.of("errors", List.of(Map.of("code", String.valueOf(err.getCode()),
                             "message", String.valueOf(err.getMessage())))));
                 }
-                return RegistryErrors.fromResponse(data.registry(), op, h.getResponse().getStatusCode(), body);
+                return RegistryErrors.fromResponse(data.registry(), op, r.getStatusCode(), body,
+                        AcrRetryPolicy.serverDelay(r.getHeaders()));
             }
         }
         return RegistryErrors.unavailable(data.registry(), op, e);

@@ -31,6 +31,14 @@ public interface Registry extends AutoCloseable {
     /** Tags of one repository; {@code newestFirst} sends {@code orderby=timedesc} (acr purge's order). */
     Iterable<TagInfo> tags(String repository, boolean newestFirst);
 
+    /**
+     * Entries per page of a listing ({@code n}); callers weigh a full listing against per-item reads with it.
+     * The default is the registry layer's default page size.
+     */
+    default int pageSize() {
+        return RegistryConfig.DEFAULT_PAGE_SIZE;
+    }
+
     /** Manifests of one repository, tagged and untagged. */
     Iterable<ManifestInfo> manifests(String repository);
 
@@ -61,6 +69,33 @@ public interface Registry extends AutoCloseable {
     Iterable<DeletedManifest> deletedManifests(String repository);
 
     Iterable<DeletedTag> deletedTags(String repository);
+
+    /**
+     * The soft-delete retention in days now, read once per listing so every expiry in it uses the same days; null
+     * when it cannot be read (expiry then unknown). A refused credential is thrown: every later call would fail
+     * the same way.
+     */
+    default Integer currentRetentionDays() {
+        try {
+            return policies().softDeleteRetentionDays();
+        } catch (AuthenticationFailedException e) {
+            throw e;
+        } catch (RegistryException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #deletedManifests(String)}, with {@code expiresAt} from {@code retentionDays} (null: unknown). */
+    default Iterable<DeletedManifest> deletedManifests(String repository, Integer retentionDays) {
+        return deletedManifests(repository);
+    }
+
+    /** Soft-deleted repositories with their times; {@code expiresAt} from {@code retentionDays} (null: unknown). */
+    default List<DeletedRepository> deletedRepositoryEntries(Integer retentionDays) {
+        List<DeletedRepository> out = new java.util.ArrayList<>();
+        deletedRepositories().forEach(n -> out.add(new DeletedRepository(n, null, null, null)));
+        return out;
+    }
 
     /**
      * {@code POST /acr/v1/_deleted/{repo}/_manifests/{digest}?force=} with {@code {"tag":...}}.

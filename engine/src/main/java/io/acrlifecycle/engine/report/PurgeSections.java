@@ -1,8 +1,9 @@
 package io.acrlifecycle.engine.report;
 
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.PurgeReport;
-import io.acrlifecycle.engine.purge.RepositoryReport;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
+import io.acrlifecycle.engine.purge.result.RepositoryReport;
+import io.acrlifecycle.engine.purge.plan.CascadeAction;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
@@ -31,10 +32,16 @@ public final class PurgeSections {
         }
         s.fact("tags to untag (planned)", planned.tagsToUntag());
         s.fact("manifests to delete (planned)", planned.manifestsToDelete());
+        if (planned.referrersToDelete() > 0) {
+            s.fact("referrers deleted with their subject (planned)", planned.referrersToDelete());
+        }
         s.fact("bytes in manifests to delete (planned)", Sizes.human(planned.bytes()));
         if (!report.dryRun()) {
             s.fact("tags untagged", done.tagsUntagged());
             s.fact("manifests deleted", done.manifestsDeleted());
+            if (done.referrersDeleted() > 0 || planned.referrersToDelete() > 0) {
+                s.fact("of which referrers deleted with their subject", done.referrersDeleted());
+            }
             s.fact("bytes reclaimed", Sizes.human(done.bytesReclaimed()) + " (" + done.bytesReclaimed() + " B)");
             s.fact("skipped (locked)", done.skippedLocked());
             s.fact("errors", done.errors());
@@ -52,7 +59,8 @@ public final class PurgeSections {
         }
         s.table(Table.builder("plan against result", "", "planned", report.dryRun() ? "result (dry run)" : "result")
                 .row("tags untagged", planned.tagsToUntag(), report.dryRun() ? "-" : done.tagsUntagged())
-                .row("manifests deleted", planned.manifestsToDelete(), report.dryRun() ? "-" : done.manifestsDeleted())
+                .row("manifests deleted", planned.manifestsToDelete() + planned.referrersToDelete(),
+                        report.dryRun() ? "-" : done.manifestsDeleted())
                 .row("bytes", Sizes.human(planned.bytes()), report.dryRun() ? "-" : Sizes.human(done.bytesReclaimed()))
                 .build());
         if (report.plan() != null && (report.dryRun() || report.status() == PurgeReport.Status.REFUSED)) {
@@ -75,13 +83,18 @@ public final class PurgeSections {
         PurgeReport.Totals d = report.totals();
         return switch (report.status()) {
             case DRY_RUN -> "would untag " + p.tagsToUntag() + " tags and delete " + p.manifestsToDelete()
-                    + " manifests (" + Sizes.human(p.bytes()) + "); " + p.spared() + " spared; nothing deleted";
+                    + " manifests" + referrers(p.referrersToDelete()) + " (" + Sizes.human(p.bytes()) + "); " + p.spared() + " spared; nothing deleted";
             case REFUSED -> "refused, nothing deleted: " + report.message();
             default -> "untagged " + d.tagsUntagged() + " of " + p.tagsToUntag() + " tags, deleted "
-                    + d.manifestsDeleted() + " of " + p.manifestsToDelete() + " manifests ("
+                    + d.manifestsDeleted() + " of " + (p.manifestsToDelete() + p.referrersToDelete()) + " manifests"
+                    + referrers(d.referrersDeleted()) + " ("
                     + Sizes.human(d.bytesReclaimed()) + "); " + d.errors() + " errors, " + d.skippedLocked()
                     + " skipped as locked";
         };
+    }
+
+    private static String referrers(int n) {
+        return n == 0 ? "" : ", " + n + " of them referrers deleted with their subject";
     }
 
     private static Section.Outcome outcome(PurgeReport report) {
@@ -101,6 +114,10 @@ public final class PurgeSections {
         for (ManifestAction m : repo.delete()) {
             t.row(m.digest(), "manifest", String.join(", ", m.tags()), Sizes.human(m.size()), "delete",
                     result, m.rule() + ": " + m.reason());
+            for (CascadeAction c : m.cascade()) {
+                t.row(c.digest(), ItemResult.REFERRER, String.join(", ", c.tags()), Sizes.human(c.size()),
+                        "delete (with " + shortDigest(m.digest()) + ")", result, c.reason());
+            }
         }
         return t.build();
     }
@@ -117,7 +134,7 @@ public final class PurgeSections {
         for (List<ItemResult> group : List.of(repo.skipped(), repo.errors(), repo.notAttempted())) {
             for (ItemResult i : group) {
                 t.row(item(i), i.kind(), i.tag() != null ? i.tag() : String.join(", ", i.tags()),
-                        "manifest".equals(i.kind()) ? Sizes.human(i.bytes()) : "",
+                        "tag".equals(i.kind()) ? "" : Sizes.human(i.bytes()),
                         "tag".equals(i.kind()) ? "untag" : "delete", i.outcome().name(), detail(i));
             }
         }

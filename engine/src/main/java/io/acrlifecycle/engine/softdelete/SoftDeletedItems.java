@@ -2,7 +2,6 @@ package io.acrlifecycle.engine.softdelete;
 
 import io.acrlifecycle.engine.model.DeletedManifest;
 import io.acrlifecycle.engine.model.DeletedTag;
-import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.DeletedRepository;
 import io.acrlifecycle.engine.registry.Registry;
 import java.util.ArrayList;
@@ -65,21 +64,15 @@ public final class SoftDeletedItems {
 
     /** Read once per listing: expiry uses the current days, and one ARM call is enough. */
     private Integer retentionDays() {
-        return registry instanceof AcrRegistry acr ? acr.currentRetentionDays() : null;
+        return registry.currentRetentionDays();
     }
 
     private Iterable<DeletedManifest> deletedManifests(String repository, Integer days) {
-        return registry instanceof AcrRegistry acr ? acr.deletedManifests(repository, days)
-                : registry.deletedManifests(repository);
+        return registry.deletedManifests(repository, days);
     }
 
     private List<DeletedRepository> deletedRepositories(Integer days) {
-        if (registry instanceof AcrRegistry acr) {
-            return acr.deletedRepositoryEntries(days);
-        }
-        List<DeletedRepository> out = new ArrayList<>();
-        registry.deletedRepositories().forEach(n -> out.add(new DeletedRepository(n, null, null, null)));
-        return out;
+        return registry.deletedRepositoryEntries(days);
     }
 
     /** A listing; {@code totalKnownBytes} sums the manifests whose size is known. */

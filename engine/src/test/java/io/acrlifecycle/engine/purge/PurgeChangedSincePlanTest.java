@@ -13,6 +13,8 @@ import io.acrlifecycle.engine.purge.journal.PurgeJournal;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
 import io.acrlifecycle.engine.purge.plan.TagAction;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Path;
@@ -32,12 +34,17 @@ class PurgeChangedSincePlanTest {
     @RegisterExtension
     static AcrEmulatorExtension EMU = new AcrEmulatorExtension();
 
-    // fixed created/updated times: re-seeding the same entry yields the same digest
+    // fixed created/updated times: re-seeding the same entry yields the same digest. ci1 and ci2 keep a tag the rules
+    // do not select, so they stay and ci-1/ci-2 are untagged one by one (a manifest that loses all its tags goes
+    // with one DELETE instead: see PurgeCascadeAgainstEmulatorTest and the last test here)
     static final String SEED = """
             {"registry": {"softDelete": {"enabled": true, "retentionDays": 7}},
              "repositories": [{"name": "app", "manifests": [
-               {"id": "ci1", "tags": ["ci-1"], "created": "2026-01-01T00:00:00Z", "updated": "2026-01-01T00:00:00Z"},
-               {"id": "ci2", "tags": ["ci-2"], "created": "2026-01-02T00:00:00Z", "updated": "2026-01-02T00:00:00Z"},
+               {"id": "ci1", "tags": ["ci-1", "keep-1"], "created": "2026-01-01T00:00:00Z",
+                "updated": "2026-01-01T00:00:00Z"},
+               {"id": "ci2", "tags": ["ci-2", "keep-2"], "created": "2026-01-02T00:00:00Z",
+                "updated": "2026-01-02T00:00:00Z"},
+               {"id": "ci3", "tags": ["ci-3"], "created": "2026-01-02T00:00:00Z", "updated": "2026-01-02T00:00:00Z"},
                {"id": "orphan", "created": "2026-01-03T00:00:00Z", "updated": "2026-01-03T00:00:00Z", "size": 700},
                {"id": "orphan2", "created": "2026-01-04T00:00:00Z", "updated": "2026-01-04T00:00:00Z", "size": 800},
                {"id": "orphan3", "created": "2026-01-05T00:00:00Z", "updated": "2026-01-05T00:00:00Z", "size": 900}
@@ -67,15 +74,13 @@ class PurgeChangedSincePlanTest {
     @ParameterizedTest
     @EnumSource(value = Recheck.class, names = {"LISTING", "PER_ITEM"})
     void shouldNotUntagATagMovedToAnotherImageAfterThePlan(Recheck recheck, @TempDir Path dir) {
-        // given a plan that untags ci-1 (and deletes ci1 with it)
+        // given a plan that untags ci-1 (its image stays: it keeps keep-1)
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
         PurgeRequest req = request(dir.resolve("j.jsonl"));
         try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
             PurgePlan plan = plan(emu, reg, req);
             assertThat(plan.repositories().get(0).untag()).extracting(TagAction::tag).contains("ci-1", "ci-2");
-            String ci1 = emu.digestOf("app", "ci1");
-            assertThat(plan.repositories().get(0).delete()).extracting(ManifestAction::digest).contains(ci1);
 
             // when ci-1 is pushed again (a new image) before the purge runs
             emu.seed("""
@@ -84,8 +89,7 @@ class PurgeChangedSincePlanTest {
             String newer = emu.digestOf("app", "newer");
             PurgeReport r = execute(reg, req, plan, recheck);
 
-            // then the new ci-1 survives, with the reason; the old image it pointed at is kept too (a tag it lost was
-            // not removed by this run); ci-2 goes as planned
+            // then the new ci-1 survives, with the reason; ci-2 goes as planned
             assertThat(reg.tag("app", "ci-1")).get().extracting(t -> t.digest()).isEqualTo(newer);
             assertThat(skipped(r)).filteredOn(i -> "ci-1".equals(i.tag())).singleElement()
                     .satisfies(i -> assertThat(i.detail()).isEqualTo("changed since plan: now points at " + newer));
@@ -183,9 +187,10 @@ class PurgeChangedSincePlanTest {
             PurgeReport r = execute(reg, req, plan, Recheck.LISTING);
 
             // then every item went, after one tag listing and one manifest listing, without a GET per item
-            assertThat(r.totals().tagsUntagged()).isEqualTo(2);
-            assertThat(r.totals().manifestsDeleted()).isEqualTo(5);
-            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags")).isEqualTo(1);
+            assertThat(r.totals().tagsUntagged()).isEqualTo(3);
+            assertThat(r.totals().manifestsDeleted()).isEqualTo(4);
+            // one tag listing per phase: the untags, and ci-3 that goes with its manifest's DELETE
+            assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags")).isEqualTo(2);
             assertThat(emu.requestLog().count("GET", "/acr/v1/app/_manifests")).isEqualTo(1);
             assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags/.+")).isZero();
             assertThat(emu.requestLog().count("GET", "/acr/v1/app/_manifests/.+")).isZero();
@@ -194,11 +199,14 @@ class PurgeChangedSincePlanTest {
 
     @Test
     void shouldRetryTheReListingWhenThrottled(@TempDir Path dir) {
-        // given a plan, and a registry that throttles the next tag listings (more than its own retries absorb)
+        // given a plan, and a registry that throttles the next tag listings 6 times; the registry layer's retry
+        // policy (the only one) is given enough retries to ride that out
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
         PurgeRequest req = request(dir.resolve("j.jsonl"));
-        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+        try (AcrRegistry reg = io.acrlifecycle.engine.registry.Registries.open(EmulatorRegistries.config(emu)
+                .retry(new io.acrlifecycle.engine.registry.RetrySettings(8, java.time.Duration.ofMillis(10),
+                        java.time.Duration.ofMillis(1500))).build())) {
             PurgePlan plan = plan(emu, reg, req);
             emu.requestLog().clear();
             emu.faults().add(FaultRule.status("GET", "/acr/v1/app/_tags", 429).retryAfterSeconds(1).times(6));
@@ -208,10 +216,44 @@ class PurgeChangedSincePlanTest {
 
             // then the listing was retried after the throttling and everything planned went, without per-item reads
             assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
-            assertThat(r.totals().tagsUntagged()).isEqualTo(2);
+            assertThat(r.totals().tagsUntagged()).isEqualTo(3);
             assertThat(emu.requestLog().entries()).filteredOn(e -> e.path().equals("/acr/v1/app/_tags"))
                     .extracting(e -> e.status()).contains(429, 200);
             assertThat(emu.requestLog().count("GET", "/acr/v1/app/_tags/.+")).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Recheck.class, names = {"LISTING", "PER_ITEM"})
+    void shouldNotDeleteAManifestWhoseOnlyTagMovedAfterThePlan(Recheck recheck, @TempDir Path dir) {
+        // given a plan that removes ci3 and its only tag ci-3 with one manifest DELETE
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        PurgeRequest req = request(dir.resolve("j.jsonl"));
+        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+            PurgePlan plan = plan(emu, reg, req);
+            String ci3 = emu.digestOf("app", "ci3");
+            assertThat(plan.repositories().get(0).delete()).extracting(ManifestAction::digest).contains(ci3);
+
+            // when ci-3 is pushed again (a new image) before the purge runs
+            emu.seed("""
+                    {"repositories": [{"name": "app", "manifests": [{"id": "newer3", "tags": ["ci-3"], "updated": "-1m"}]}]}
+                    """);
+            String newer = emu.digestOf("app", "newer3");
+            emu.requestLog().clear();
+            PurgeReport r = execute(reg, req, plan, recheck);
+
+            // then neither the new ci-3 nor the old image is touched; both are reported skipped, and journaled so
+            assertThat(reg.tag("app", "ci-3")).get().extracting(t -> t.digest()).isEqualTo(newer);
+            assertThat(reg.manifest("app", ci3)).isPresent();
+            assertThat(emu.requestLog().count("DELETE", "/v2/app/manifests/" + ci3)).isZero();
+            assertThat(emu.requestLog().count("DELETE", "/acr/v1/app/_tags/ci-3")).isZero();
+            assertThat(skipped(r)).filteredOn(i -> ci3.equals(i.digest())).extracting(ItemResult::kind)
+                    .containsExactlyInAnyOrder("tag", "manifest");
+            assertThat(skipped(r)).filteredOn(i -> ci3.equals(i.digest())).extracting(ItemResult::detail)
+                    .allSatisfy(d -> assertThat(d).contains("changed since plan"));
+            assertThat(PurgeJournal.read(req.journal())).filteredOn(x -> "SKIPPED".equals(x.outcome()))
+                    .extracting(JournalRecord::id).contains("tag:app:ci-3@" + ci3, "manifest:app@" + ci3);
         }
     }
 }

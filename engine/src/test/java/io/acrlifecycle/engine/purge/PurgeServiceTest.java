@@ -9,8 +9,13 @@ import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.MediaTypes;
 import io.acrlifecycle.engine.purge.journal.JournalRecord;
 import io.acrlifecycle.engine.purge.journal.PurgeJournal;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
+import io.acrlifecycle.engine.purge.result.RepositoryReport;
 import io.acrlifecycle.engine.purge.rules.RulesException;
 import io.acrlifecycle.engine.registry.RegistryException;
+import io.acrlifecycle.engine.testing.InMemoryRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +38,7 @@ class PurgeServiceTest {
 
     /** app: 6 old tags on 6 manifests + 2 dangling manifests; locked tag "pinned" on manifest 7. */
     static InMemoryRegistry registry() {
-        InMemoryRegistry r = new InMemoryRegistry();
+        InMemoryRegistry r = new InMemoryRegistry("test.azurecr.io");
         for (int i = 1; i <= 6; i++) {
             r.tag("app", "ci-" + i, d(i), OLD.plusSeconds(i), Locks.NONE);
             r.manifest("app", d(i), MediaTypes.DOCKER_MANIFEST, 100 * i, OLD, Locks.NONE);
@@ -71,7 +76,10 @@ class PurgeServiceTest {
         // keep the 2 newest ci tags (ci-6, ci-5); untag 4; their manifests + 2 dangling are 6 candidates, keep 2
         assertThat(report.totals().tagsUntagged()).isEqualTo(4);
         assertThat(report.totals().manifestsDeleted()).isEqualTo(4);
-        assertThat(reg.count("untag ")).isEqualTo(4);
+        // ci-1 and ci-2 are untagged (their manifests are kept by keep 2, ties broken by digest); ci-3 and ci-4 go
+        // with their manifests' DELETEs (one request per image)
+        assertThat(reg.calls).filteredOn(c -> c.startsWith("untag ")).containsExactlyInAnyOrder("untag app:ci-1",
+                "untag app:ci-2");
         assertThat(reg.count("delete ")).isEqualTo(4);
         assertThat(events).hasSize(8);
         assertThat(report.totals().bytesReclaimed()).isEqualTo(report.repositories().get(0).deleted().stream()
@@ -92,7 +100,7 @@ class PurgeServiceTest {
     @Test
     void shouldRefuseWithoutSoftDeleteUnlessAllowed() {
         InMemoryRegistry reg = registry();
-        reg.softDelete = false;
+        reg.softDelete(false);
         PurgeReport refused = PurgeService.run(reg, request().build(), null, null);
         assertThat(refused.status()).isEqualTo(PurgeReport.Status.REFUSED);
         assertThat(refused.message()).contains("soft delete is disabled").contains("allowPermanentDelete");
@@ -185,11 +193,13 @@ class PurgeServiceTest {
         reg.updateTagLocks("app", "ci-1", Locks.locked());
         var report = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg, req.executorOptions(), null, null)
                 .execute(plan, null);
+        // ci-1 would go with its manifest's DELETE: re-read first, the lock keeps both (no DELETE sent)
         RepositoryReport app = report.repositories().get(0);
-        assertThat(app.skipped()).extracting(ItemResult::outcome).containsExactlyInAnyOrder(ItemResult.Outcome.LOCKED,
+        assertThat(app.skipped()).extracting(ItemResult::outcome).containsExactly(ItemResult.Outcome.SKIPPED,
                 ItemResult.Outcome.SKIPPED);
-        assertThat(app.skipped()).filteredOn(i -> i.outcome() == ItemResult.Outcome.SKIPPED).singleElement()
-                .satisfies(i -> assertThat(i.digest()).isEqualTo(d(1)));
+        assertThat(app.skipped()).allSatisfy(i -> assertThat(i.digest()).isEqualTo(d(1)))
+                .allSatisfy(i -> assertThat(i.detail()).contains("now locked"));
+        assertThat(reg.count("delete app@" + d(1))).isZero();
         assertThat(reg.manifest("app", d(1))).isPresent();
         assertThat(report.status()).isEqualTo(PurgeReport.Status.COMPLETED);
     }
@@ -198,13 +208,13 @@ class PurgeServiceTest {
     void shouldStopOnAPersistentErrorThenFinishOnRerunWithoutDuplicates(@TempDir Path dir) {
         InMemoryRegistry reg = registry();
         Path journal = dir.resolve("j.jsonl");
-        reg.fault = call -> call.equals("untag app:ci-3")
+        reg.fault = call -> call.equals("delete app@" + d(3))
                 ? new RegistryException("forbidden", 403, "DENIED", null) : null;
         PurgeRequest req = request().concurrency(1).journal(journal).build();
         PurgeReport first = PurgeService.run(reg, req, null, null);
         assertThat(first.status()).isEqualTo(PurgeReport.Status.FAILED);
-        assertThat(first.message()).contains("ci-3");
-        assertThat(first.totals().errors()).isEqualTo(1);
+        assertThat(first.message()).contains(d(3));
+        assertThat(first.totals().errors()).isEqualTo(2); // the manifest, and ci-3 that its DELETE would remove
         assertThat(first.totals().notAttempted()).isPositive();
         long doneFirst = PurgeJournal.read(journal).stream().filter(r -> "DELETED".equals(r.outcome())).count();
         assertThat(doneFirst).isPositive();
@@ -218,8 +228,8 @@ class PurgeServiceTest {
         List<String> deletedIds = all.stream().filter(r -> "DELETED".equals(r.outcome())).map(JournalRecord::id).toList();
         assertThat(deletedIds).doesNotHaveDuplicates().hasSize(14);
         assertThat(reg.calls.subList(callsBefore, reg.calls.size())).doesNotHaveDuplicates();
-        assertThat(reg.tags.get("app")).isEmpty();
-        assertThat(reg.manifests.get("app")).isEmpty();
+        assertThat(reg.tags("app", true)).isEmpty();
+        assertThat(reg.manifests("app")).isEmpty();
     }
 
     @Test
@@ -244,19 +254,39 @@ class PurgeServiceTest {
     }
 
     @Test
-    void shouldSlowDownAndFinishThrough429s() {
+    void shouldStopWithoutResendingWhenAThrottleOutlastsTheRegistryRetries(@TempDir Path dir) {
+        // given a registry whose layer has already retried: the first untag still answers 429
         InMemoryRegistry reg = registry();
         AtomicInteger throttled = new AtomicInteger();
-        reg.fault = call -> throttled.incrementAndGet() <= 10 ? new RegistryException("429", 429, "TOOMANYREQUESTS", null)
+        reg.fault = call -> call.startsWith("delete ") && throttled.incrementAndGet() == 1
+                ? new RegistryException("429 TOOMANYREQUESTS", 429, "TOOMANYREQUESTS", null, Duration.ofMillis(20))
                 : null;
-        PurgeRequest req = request().concurrency(8).build();
+        PurgeRequest req = request().concurrency(1).journal(dir.resolve("j.jsonl")).build();
         var plan = PurgeService.plan(reg, req.validate(), Instant.now(), EngineLog.SILENT);
-        var exec = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg,
-                req.executorOptions().withRetries(12, Duration.ofMillis(5), Duration.ofMillis(50)), null, null);
-        PurgeReport r = exec.execute(plan, null);
-        assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
-        assertThat(r.totals().tagsUntagged() + r.totals().manifestsDeleted()).isEqualTo(14);
-        assertThat(exec.throttles()).isEqualTo(10);
+        var exec = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg, req.executorOptions(), null, null);
+
+        // when
+        PurgeReport r;
+        try (PurgeJournal journal = PurgeJournal.open(req.journal())) {
+            r = exec.execute(plan, journal);
+        }
+
+        // then the executor did not send it again: the gate slowed down, the run stopped with a report
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.FAILED);
+        assertThat(r.message()).contains("429");
+        assertThat(exec.throttles()).isEqualTo(1);
+        assertThat(reg.count("delete ")).isEqualTo(1);
+        // the first DELETE (d(1), with ci-1 that goes with it) failed; every other item was not attempted
+        assertThat(r.totals().errors()).isEqualTo(2);
+        assertThat(r.totals().notAttempted()).isEqualTo(plan.deletes() - 2);
+        // the throttled delete and its tag closed as FAILED; the intents journaled ahead closed as NOT_SENT
+        List<String> outcomes = PurgeJournal.read(req.journal()).stream().filter(x -> "outcome".equals(x.type()))
+                .map(JournalRecord::outcome).toList();
+        assertThat(outcomes.subList(0, 2)).containsOnly("FAILED");
+        assertThat(outcomes.subList(2, outcomes.size())).containsOnly("NOT_SENT");
+        try (PurgeJournal journal = PurgeJournal.open(req.journal())) {
+            assertThat(journal.openIntents()).isEmpty();
+        }
     }
 
     @Test

@@ -174,6 +174,26 @@ class RegistryAuthAndRetryAgainstEmulatorTest {
     }
 
     @Test
+    void shouldHandTheAskedWaitToTheCallerWhenTheRetriesRunOut() {
+        // given a registry that throttles every untag and every SDK tag read, and a layer with one retry
+        AcrEmulator emu = EMU.emulator();
+        emu.seed(SEED);
+        try (AcrRegistry registry = Registries.open(EmulatorRegistries.config(emu)
+                .retry(new RetrySettings(1, Duration.ofMillis(10), Duration.ofMillis(1500))).build())) {
+            tags(registry, "app"); // warm the token cache
+            emu.faults().add(FaultRule.status("DELETE", "/acr/v1/.*", 429).retryAfterSeconds(1).times(2));
+            emu.faults().add(FaultRule.status("GET", "/acr/v1/app/_tags/v1", 429).retryAfterSeconds(1).times(2));
+
+            // then the exception (raw REST and SDK call alike) carries the wait the registry asked for, so the
+            // purge's gate can hold back for it without retrying itself
+            assertThatThrownBy(() -> registry.deleteTag("app", "v1")).isInstanceOf(ThrottledException.class)
+                    .extracting(e -> ((RegistryException) e).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> registry.tag("app", "v1")).isInstanceOf(ThrottledException.class)
+                    .extracting(e -> ((RegistryException) e).retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void shouldRetryServerErrorsThenSucceed() {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);

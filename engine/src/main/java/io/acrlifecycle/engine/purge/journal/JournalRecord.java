@@ -1,23 +1,84 @@
 package io.acrlifecycle.engine.purge.journal;
 
+import io.acrlifecycle.engine.purge.plan.CascadeAction;
+import io.acrlifecycle.engine.purge.plan.ManifestAction;
+import io.acrlifecycle.engine.purge.plan.TagAction;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One JSON line of the purge journal (docs/purge.md "Journal"). {@code type} is {@code run} (a run started),
  * {@code intent} (about to send a delete; fsynced before it is sent) or {@code outcome} (what the registry answered).
- * {@code op} is {@code untag} or {@code delete}; {@code id} joins an intent to its outcome and dedupes reruns.
+ * {@code op} is {@code untag}, {@code delete}, or {@code cascade} (a referrer the registry deletes with its subject:
+ * no request of its own); {@code id} joins an intent to its outcome. {@code via} (intents only) is the id of the
+ * manifest delete that removes this item along with it: a referrer of that manifest, or one of its tags when a
+ * single manifest DELETE removes the manifest and all its tags. {@code outcome} is a {@link JournalOutcome} name.
+ * Build records with the factories below: each type fills only its own fields. Fields are only ever added (readers
+ * ignore the ones they do not know).
  */
 public record JournalRecord(String type, String run, Instant at, String id, String op, String registry,
         String repository, String digest, String tag, List<String> tags, String mediaType, Long size, String rule,
-        String reason, String subject, List<String> children, String outcome, String detail) {
+        String reason, String subject, List<String> children, String outcome, String detail, String via) {
+
+    /** A record without {@code via} (every record before it existed, and outcomes). */
+    public JournalRecord(String type, String run, Instant at, String id, String op, String registry,
+            String repository, String digest, String tag, List<String> tags, String mediaType, Long size, String rule,
+            String reason, String subject, List<String> children, String outcome, String detail) {
+        this(type, run, at, id, op, registry, repository, digest, tag, tags, mediaType, size, rule, reason, subject,
+                children, outcome, detail, null);
+    }
 
     public static final String RUN = "run";
     public static final String INTENT = "intent";
     public static final String OUTCOME = "outcome";
 
+    public static final String UNTAG = "untag";
+    public static final String DELETE = "delete";
+    public static final String CASCADE = "cascade";
+
+    /** A run started: the registry, the rules' source and what the plan holds. */
+    public static JournalRecord run(String run, Instant at, String registry, String rules, String summary) {
+        return new JournalRecord(RUN, run, at, null, null, registry, null, null, null, null, null, null, rules,
+                summary, null, null, null, null);
+    }
+
+    /** About to untag: the tag, the digest it pointed to, and why. */
+    public static JournalRecord intent(String run, Instant at, String registry, TagAction t) {
+        return intent(run, at, registry, t, null);
+    }
+
+    /** About to remove a tag; {@code via}: the id of the manifest delete that removes it, or null (its own). */
+    public static JournalRecord intent(String run, Instant at, String registry, TagAction t, String via) {
+        return new JournalRecord(INTENT, run, at, t.id(), UNTAG, registry, t.repository(), t.digest(), t.tag(), null,
+                null, null, t.rule(), t.reason(), null, null, null, null, via);
+    }
+
+    /**
+     * About to delete {@code root}, which makes the registry delete referrer {@code c} too: everything undo needs to
+     * restore it after its subject.
+     */
+    public static JournalRecord intent(String run, Instant at, String registry, CascadeAction c, ManifestAction root) {
+        return new JournalRecord(INTENT, run, at, c.id(), CASCADE, registry, c.repository(), c.digest(), null,
+                c.tags(), c.mediaType(), c.size(), root.rule(), c.reason(), c.subjectDigest(), null, null, null,
+                root.id());
+    }
+
+    /** About to delete a manifest: everything undo needs (its tags, type, size, subject and children). */
+    public static JournalRecord intent(String run, Instant at, String registry, ManifestAction m) {
+        return new JournalRecord(INTENT, run, at, m.id(), DELETE, registry, m.repository(), m.digest(), null,
+                m.tags(), m.mediaType(), m.size(), m.rule(), m.reason(), m.subjectDigest(), m.childDigests(), null,
+                null);
+    }
+
+    /** What became of {@code intent}, in run {@code run} (a later run may close an earlier run's intent). */
+    public static JournalRecord outcome(String run, Instant at, JournalRecord intent, JournalOutcome outcome,
+            String detail) {
+        return new JournalRecord(OUTCOME, run, at, intent.id(), intent.op(), null, intent.repository(),
+                intent.digest(), intent.tag(), null, null, null, null, null, null, null, outcome.name(), detail);
+    }
+
     /** Outcomes after which the item is gone; a rerun skips it. */
     public static boolean isDone(String outcome) {
-        return "DELETED".equals(outcome) || "NOT_FOUND".equals(outcome);
+        return JournalOutcome.DELETED.name().equals(outcome) || JournalOutcome.NOT_FOUND.name().equals(outcome);
     }
 }

@@ -18,5 +18,17 @@ public interface ManifestLookup {
     default void prefetch(java.util.Collection<String> digests) {
     }
 
+    /**
+     * Referrers of {@code digest} ({@code GET /v2/{repo}/referrers/{digest}}): what the registry deletes with it.
+     * The default knows none; the planner adds the referrers it learnt from the bodies it read.
+     */
+    default java.util.List<String> referrers(String digest) {
+        return java.util.List.of();
+    }
+
+    /** Hint: the planner will ask for the referrers of these manifests next (see {@link #prefetch}). */
+    default void prefetchReferrers(java.util.Collection<String> digests) {
+    }
+
     ManifestLookup NONE = digest -> Optional.empty();
 }

@@ -10,8 +10,12 @@ import java.util.List;
 public record PurgePlan(String registry, Instant now, String rules, List<RepositoryPlan> repositories,
         Totals totals) {
 
-    /** Counts over all repositories; {@code bytes} is the sum of the sizes of manifests to delete. */
-    public record Totals(int repositories, int tagsToUntag, int manifestsToDelete, long bytes, int spared) {
+    /**
+     * Counts over all repositories; {@code referrersToDelete} are the referrers the registry deletes with the
+     * manifests to delete (no request of their own); {@code bytes} sums the sizes of both.
+     */
+    public record Totals(int repositories, int tagsToUntag, int manifestsToDelete, int referrersToDelete, long bytes,
+            int spared) {
     }
 
     public PurgePlan {
@@ -21,21 +25,28 @@ public record PurgePlan(String registry, Instant now, String rules, List<Reposit
     public static PurgePlan of(String registry, Instant now, String rules, List<RepositoryPlan> repositories) {
         int tags = 0;
         int manifests = 0;
+        int referrers = 0;
         int spared = 0;
         long bytes = 0;
         for (RepositoryPlan r : repositories) {
             tags += r.untag().size();
             manifests += r.delete().size();
+            for (ManifestAction m : r.delete()) {
+                referrers += m.cascade().size();
+            }
             spared += r.spared().size();
             bytes += r.bytes();
         }
         return new PurgePlan(registry, now, rules, repositories,
-                new Totals(repositories.size(), tags, manifests, bytes, spared));
+                new Totals(repositories.size(), tags, manifests, referrers, bytes, spared));
     }
 
-    /** Number of delete requests the plan sends (untags + manifest deletes): what {@code maxDeletes} limits. */
+    /**
+     * Number of items the plan removes (tags, manifests, and the referrers the registry deletes with them): what
+     * {@code maxDeletes} limits.
+     */
     public int deletes() {
-        return totals.tagsToUntag() + totals.manifestsToDelete();
+        return totals.tagsToUntag() + totals.manifestsToDelete() + totals.referrersToDelete();
     }
 
     /** The dry-run listing, one line per action, in execution order, then a summary (acr purge's wording). */
@@ -52,6 +63,10 @@ public record PurgePlan(String registry, Instant now, String rules, List<Reposit
                 out.append("Would delete: ").append(prefix).append(r.repository()).append('@').append(m.digest())
                         .append("  [").append(m.rule()).append(": ").append(m.reason())
                         .append(m.unlock() ? "; unlock first" : "").append("]\n");
+                for (CascadeAction c : m.cascade()) {
+                    out.append("Would delete with it: ").append(prefix).append(r.repository()).append('@')
+                            .append(c.digest()).append("  [").append(c.reason()).append("]\n");
+                }
             }
             if (withSpared) {
                 for (Spared s : r.spared()) {
@@ -63,6 +78,10 @@ public record PurgePlan(String registry, Instant now, String rules, List<Reposit
         }
         out.append("Number of tags to be deleted: ").append(totals.tagsToUntag()).append('\n');
         out.append("Number of manifests to be deleted: ").append(totals.manifestsToDelete()).append('\n');
+        if (totals.referrersToDelete() > 0) {
+            out.append("Number of referrers deleted with their subject: ").append(totals.referrersToDelete())
+                    .append('\n');
+        }
         out.append("Bytes in manifests to be deleted: ").append(totals.bytes()).append('\n');
         return out.toString();
     }

@@ -37,6 +37,13 @@ import java.util.TreeMap;
  * OCI manifests/indexes/artifacts are read, and a referrer (has {@code subject}) is spared, except an untagged
  * referrer index with children, which acr purge deletes while sparing its children. Then {@code keep} N: nothing
  * is deleted when there are at most N candidates, otherwise the N newest are kept.
+ *
+ * <p>Cascade: the registry deletes a manifest's referrer graph with it, so each manifest to delete carries that graph
+ * ({@link ManifestAction#cascade()}, from the referrers API and the bodies read), or is spared
+ * ({@link SpareReason#REFERRER_KEPT}) when a referrer in it must stay.
+ *
+ * <p>Over 400 lines: the two passes share one repository's state (filters, exclusions, protections, what this plan
+ * untags) and mirror acr purge's two functions side by side; split apart, that state would be handed across.
  */
 public final class PurgePlanner {
 
@@ -237,9 +244,21 @@ public final class PurgePlanner {
             Map<String, ManifestContent> candidateContent = new HashMap<>();
             List<Spared> sparedManifests = new ArrayList<>();
             List<ManifestInfo> needBody = new ArrayList<>();
+            // what a referrer needs for the cascade: only OCI manifests/indexes/artifacts can have a subject, so only
+            // they are kept (memory stays bounded by them), with why each must stay if the run cannot delete it
+            Map<String, ManifestInfo> mayRefer = new HashMap<>();
+            Map<String, String> mustStay = new HashMap<>();
+            Map<String, Set<String>> knownReferrers = new HashMap<>();
             for (ManifestInfo m : listing.manifests()) {
                 String d = m.digest();
                 types.put(d, m.mediaType() == null ? null : m.mediaType().intern());
+                if (MediaTypes.maySubject(m.mediaType())) {
+                    mayRefer.put(d, m);
+                    String why = mustStay(m);
+                    if (why != null) {
+                        mustStay.put(d, why);
+                    }
+                }
                 boolean indexLike = m.mediaType() == null || m.isIndex();
                 ProtectedImage pi = protectedDigests.get(d);
                 if (pi != null) {
@@ -307,6 +326,7 @@ public final class PurgePlanner {
                 }
                 ManifestContent content = c.get();
                 if (content.hasSubject()) {
+                    knownReferrers.computeIfAbsent(content.subjectDigest(), k -> new java.util.TreeSet<>()).add(d);
                     if (MediaTypes.OCI_INDEX.equals(m.mediaType()) && !content.childDigests().isEmpty()) {
                         // acr purge deletes such an index but shields what it lists
                         shielding.put(d, SpareReason.CHILD_OF_REFERRER_INDEX);
@@ -344,6 +364,7 @@ public final class PurgePlanner {
                 }
                 deletable = deletable.size() <= rule.keep() ? List.of() : deletable.subList(n, deletable.size());
             }
+            deletable = withCascades(rule, deletable, mayRefer, mustStay, knownReferrers, types, sparedManifests);
             List<ManifestAction> out = new ArrayList<>();
             for (ManifestInfo m : deletable) {
                 ManifestContent c = candidateContent.get(m.digest());
@@ -354,7 +375,7 @@ public final class PurgePlanner {
                                 + ") deleted as acr purge does, its children are kept" : "");
                 out.add(new ManifestAction(repo, m.digest(), tags, m.mediaType(), m.imageSize(), m.lastUpdateTime(),
                         rule.name(), reason, m.locks().blocksDelete(), c == null ? null : c.subjectDigest(),
-                        c == null ? List.of() : c.childDigests()));
+                        c == null ? List.of() : c.childDigests(), cascades.getOrDefault(m.digest(), List.of())));
             }
             // indexes before what they list, so an interrupted run never leaves an index pointing at deleted children
             out.sort(Comparator.comparing((ManifestAction a) -> MediaTypes.isIndex(a.mediaType()) ? 0 : 1)
@@ -362,6 +383,131 @@ public final class PurgePlanner {
             sparedManifests.sort(Comparator.comparing(Spared::digest));
             spared.addAll(sparedManifests);
             return out;
+        }
+
+        // ---- cascade: what the registry deletes with a manifest ------------------------------------------
+
+        private final Map<String, List<CascadeAction>> cascades = new HashMap<>();
+        private static final int REFERRERS_BATCH = 512;
+
+        /**
+         * Why a manifest that may be a referrer must not be deleted along with its subject: the user's explicit
+         * protections (protect.images, exclude), a lock, or a tag this run keeps. Null when it may go. Age, keep
+         * ranks and the like do not count: a referrer lives and dies with its subject (ACR's own rule), so a fresh
+         * scan result does not keep an old image alive.
+         */
+        private String mustStay(ManifestInfo m) {
+            ProtectedImage pi = protectedDigests.get(m.digest());
+            if (pi != null) {
+                return "protected: " + pi + " (" + pi.source() + ")";
+            }
+            if (m.locks().blocksDelete()) {
+                return "locked (" + lockText(m.locks()) + ")";
+            }
+            Set<String> remaining = new java.util.TreeSet<>(m.tags());
+            remaining.removeAll(untaggedNames.getOrDefault(m.digest(), Set.of()));
+            if (!remaining.isEmpty()) {
+                return "tagged " + remaining + " (tags this run keeps)";
+            }
+            Filter ex = firstTagMatch(excludes, m.digest());
+            if (ex != null) {
+                return "excluded by " + ex.text();
+            }
+            return null;
+        }
+
+        /**
+         * Walks the referrer graph of every manifest to delete (referrers of referrers too). A manifest whose graph
+         * holds a referrer that must stay is spared ({@link SpareReason#REFERRER_KEPT}), with the children of such an
+         * index; otherwise its graph becomes its cascade, and a referrer planned on its own goes with its subject
+         * instead (one record, journaled before the subject's DELETE).
+         */
+        private List<ManifestInfo> withCascades(PurgeRule rule, List<ManifestInfo> deletable,
+                Map<String, ManifestInfo> mayRefer, Map<String, String> mustStay,
+                Map<String, Set<String>> knownReferrers, Map<String, String> types, List<Spared> sparedManifests) {
+            if (deletable.isEmpty()) {
+                return deletable;
+            }
+            Map<String, String> blocked = new HashMap<>();
+            Set<String> cascaded = new HashSet<>();
+            for (int i = 0; i < deletable.size(); i++) {
+                if (i % REFERRERS_BATCH == 0) { // read ahead in batches: parallel, and memory stays bounded
+                    List<String> batch = new ArrayList<>();
+                    deletable.subList(i, Math.min(deletable.size(), i + REFERRERS_BATCH))
+                            .forEach(m -> batch.add(m.digest()));
+                    listing.lookup().prefetchReferrers(batch);
+                }
+                ManifestInfo m = deletable.get(i);
+                List<CascadeAction> graph = new ArrayList<>();
+                String blocker = walk(m.digest(), mayRefer, mustStay, knownReferrers, graph);
+                if (blocker != null) {
+                    blocked.put(m.digest(), blocker);
+                } else if (!graph.isEmpty()) {
+                    cascades.put(m.digest(), graph);
+                }
+            }
+            // an index that stays keeps what it lists
+            Map<String, String[]> shieldedChildren = new HashMap<>();
+            for (String d : blocked.keySet()) {
+                if (MediaTypes.isIndex(types.get(d))) {
+                    collectChildren(d, SpareReason.CHILD_OF_PROTECTED_INDEX, types, shieldedChildren, new HashSet<>());
+                }
+            }
+            for (String d : new ArrayList<>(cascades.keySet())) {
+                if (shieldedChildren.containsKey(d)) {
+                    cascades.remove(d);
+                } else {
+                    cascades.get(d).forEach(c -> cascaded.add(c.digest()));
+                }
+            }
+            List<ManifestInfo> out = new ArrayList<>();
+            for (ManifestInfo m : deletable) {
+                String d = m.digest();
+                if (blocked.containsKey(d)) {
+                    sparedManifests.add(new Spared(repo, null, d, SpareReason.REFERRER_KEPT, rule.name(),
+                            blocked.get(d) + "; deleting this manifest would delete it too"));
+                } else if (shieldedChildren.containsKey(d)) {
+                    String[] why = shieldedChildren.get(d);
+                    sparedManifests.add(new Spared(repo, null, d, SpareReason.valueOf(why[0]), rule.name(),
+                            "listed by index " + why[1] + ", which a referrer keeps"));
+                } else if (!cascaded.contains(d)) {
+                    out.add(m);
+                }
+            }
+            // a referrer that goes with its subject is no longer spared
+            sparedManifests.removeIf(sp -> cascaded.contains(sp.digest()));
+            return out;
+        }
+
+        /** Breadth-first over the referrers of {@code root}; returns why it must stay, or null (graph filled). */
+        private String walk(String root, Map<String, ManifestInfo> mayRefer, Map<String, String> mustStay,
+                Map<String, Set<String>> knownReferrers, List<CascadeAction> graph) {
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(root));
+            Set<String> seen = new HashSet<>(List.of(root));
+            while (!todo.isEmpty()) {
+                String subject = todo.poll();
+                Set<String> refs = new java.util.TreeSet<>(listing.lookup().referrers(subject));
+                refs.addAll(knownReferrers.getOrDefault(subject, Set.of()));
+                for (String r : refs) {
+                    if (!seen.add(r)) {
+                        continue;
+                    }
+                    String why = mustStay.get(r);
+                    ManifestInfo info = mayRefer.get(r);
+                    if (why == null && info == null) {
+                        why = "not in the manifest listing (hidden by listEnabled=false, or pushed since)";
+                    }
+                    if (why != null) {
+                        return "referrer " + r + (subject.equals(root) ? "" : " (of " + subject + ")") + " is " + why;
+                    }
+                    graph.add(new CascadeAction(repo, r, subject, info.mediaType(), info.imageSize(),
+                            info.lastUpdateTime(), List.copyOf(untaggedNames.getOrDefault(r, Set.of())),
+                            "referrer of " + subject + ": the registry deletes it with "
+                                    + (subject.equals(root) ? "its subject" : repo + "@" + root)));
+                    todo.add(r);
+                }
+            }
+            return null;
         }
 
         private static void shield(Map<String, SpareReason> shielding, boolean indexLike, String digest,

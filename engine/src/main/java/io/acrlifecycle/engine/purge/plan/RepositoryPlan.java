@@ -18,7 +18,7 @@ public record RepositoryPlan(String repository, List<TagAction> untag, List<Mani
     public long bytes() {
         long b = 0;
         for (ManifestAction m : delete) {
-            b += Math.max(0, m.size());
+            b += m.bytesWithCascade();
         }
         return b;
     }

@@ -24,8 +24,13 @@ public enum SpareReason {
     STILL_TAGGED,
     /** The registry did not report a media type: never deleted (acr purge). */
     NO_MEDIA_TYPE,
-    /** A referrer (signature, SBOM, ...): ACR deletes it together with its subject. */
+    /** A referrer (signature, SBOM, ...) whose subject stays: ACR deletes it only together with its subject. */
     REFERRER_WITH_SUBJECT,
+    /**
+     * A referrer of this manifest must stay (locked, protected, excluded, tagged with a tag this run keeps, or not
+     * in the listing), and deleting the manifest would make the registry delete it too; {@code detail} names it.
+     */
+    REFERRER_KEPT,
     /** A platform manifest of a tagged index. */
     CHILD_OF_TAGGED_INDEX,
     /** A platform manifest of an index newer than ago. */

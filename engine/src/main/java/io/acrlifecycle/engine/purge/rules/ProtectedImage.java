@@ -1,8 +1,8 @@
 package io.acrlifecycle.engine.purge.rules;
 
+import io.acrlifecycle.engine.model.ImageRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An image that must survive a purge, by tag ({@code app:1.2}) or by digest ({@code app@sha256:...}). A tag
@@ -27,42 +27,19 @@ public record ProtectedImage(String registry, String repository, String tag, Str
         return out;
     }
 
-    /** Tolerant reference parser: a reference without tag or digest means {@code :latest}, as docker does. */
+    /**
+     * Parses one reference with {@link ImageRef}'s rules; one without tag or digest means {@code :latest}, as
+     * docker does. The error names {@code source} (the rules file field or the images file).
+     */
     public static ProtectedImage parse(String source, String ref) {
-        String rest = ref.trim();
-        String registry = null;
-        int slash = rest.indexOf('/');
-        if (slash > 0) {
-            String first = rest.substring(0, slash);
-            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first.toLowerCase(Locale.ROOT);
-                rest = rest.substring(slash + 1);
-            }
+        ImageRef r;
+        try {
+            r = ImageRef.parse(ref, "latest");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage() + " (or repo alone, meaning repo:latest)",
+                    e);
         }
-        String digest = null;
-        int at = rest.indexOf('@');
-        if (at >= 0) {
-            digest = rest.substring(at + 1);
-            rest = rest.substring(0, at);
-            if (!digest.matches("[a-z0-9]+:[a-f0-9]{32,}")) {
-                throw new IllegalArgumentException(source + ": image reference '" + ref + "' has an invalid digest '"
-                        + digest + "'; accepted: repo:tag, repo@sha256:<hex>, registry/repo:tag");
-            }
-        }
-        String tag = null;
-        int colon = rest.lastIndexOf(':');
-        if (colon > rest.lastIndexOf('/')) {
-            tag = rest.substring(colon + 1);
-            rest = rest.substring(0, colon);
-        }
-        if (rest.isEmpty() || (tag != null && tag.isEmpty())) {
-            throw new IllegalArgumentException(source + ": image reference '" + ref
-                    + "' is invalid; accepted: repo:tag, repo@sha256:<hex>, registry/repo:tag");
-        }
-        if (tag == null && digest == null) {
-            tag = "latest";
-        }
-        return new ProtectedImage(registry, rest, tag, digest, source);
+        return new ProtectedImage(r.registry(), r.repository(), r.tag(), r.digest(), source);
     }
 
     /** True when this reference names {@code loginServer} (or names no registry). Null login server: all apply. */

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.purge;
+package io.acrlifecycle.engine.purge.result;
 
 import io.acrlifecycle.engine.json.Json;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
@@ -22,11 +22,12 @@ public record PurgeReport(String registry, String rules, Status status, String m
     }
 
     /**
-     * What was done. {@code bytesReclaimed} sums the sizes of deleted manifests; layers shared with other images
-     * are not freed, and with soft delete on the bytes still count (and are billed) until retention expires.
+     * What was done. {@code manifestsDeleted} includes {@code referrersDeleted}, the referrers the registry deleted
+     * with their subject. {@code bytesReclaimed} sums the sizes of deleted manifests; layers shared with other
+     * images are not freed, and with soft delete on the bytes still count (and are billed) until retention expires.
      */
-    public record Totals(int tagsUntagged, int manifestsDeleted, long bytesReclaimed, int spared, int skippedLocked,
-            int skipped, int alreadyDone, int errors, int notAttempted) {
+    public record Totals(int tagsUntagged, int manifestsDeleted, int referrersDeleted, long bytesReclaimed,
+            int spared, int skippedLocked, int skipped, int alreadyDone, int errors, int notAttempted) {
     }
 
     public PurgeReport {
@@ -51,6 +52,7 @@ public record PurgeReport(String registry, String rules, Status status, String m
     static Totals totals(List<RepositoryReport> repos) {
         int tags = 0;
         int manifests = 0;
+        int referrers = 0;
         long bytes = 0;
         int spared = 0;
         int locked = 0;
@@ -65,6 +67,7 @@ public record PurgeReport(String registry, String rules, Status status, String m
             }
             for (ItemResult i : r.deleted()) {
                 manifests++;
+                referrers += ItemResult.REFERRER.equals(i.kind()) ? 1 : 0;
                 bytes += Math.max(0, i.bytes());
                 already += i.outcome() == ItemResult.Outcome.ALREADY_DONE ? 1 : 0;
             }
@@ -79,6 +82,6 @@ public record PurgeReport(String registry, String rules, Status status, String m
             errors += r.errors().size();
             notAttempted += r.notAttempted().size();
         }
-        return new Totals(tags, manifests, bytes, spared, locked, skipped, already, errors, notAttempted);
+        return new Totals(tags, manifests, referrers, bytes, spared, locked, skipped, already, errors, notAttempted);
     }
 }

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.purge;
+package io.acrlifecycle.engine.purge.result;
 
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
@@ -24,7 +24,9 @@ final class LogProgress implements PurgeProgress {
     public void planned(PurgePlan plan) {
         total = plan.deletes();
         log.info("purge plan: " + plan.totals().tagsToUntag() + " untags and " + plan.totals().manifestsToDelete()
-                + " manifest deletes in " + plan.totals().repositories() + " repositories");
+                + " manifest deletes" + (plan.totals().referrersToDelete() == 0 ? "" : " (taking "
+                        + plan.totals().referrersToDelete() + " referrers along)") + " in "
+                + plan.totals().repositories() + " repositories");
     }
 
     @Override

@@ -1,6 +1,5 @@
-package io.acrlifecycle.engine.guard.check;
+package io.acrlifecycle.engine.guard;
 
-import io.acrlifecycle.engine.guard.CheckResult;
 import io.acrlifecycle.engine.guard.schedule.AcrPurgeCommand;
 import io.acrlifecycle.engine.guard.schedule.ScheduledPurge;
 import io.acrlifecycle.engine.guard.schedule.TaskNote;

@@ -1,0 +1,56 @@
+package io.acrlifecycle.engine.purge.result;
+
+/**
+ * What happened to one planned action. {@code kind} is {@code tag}, {@code manifest}, or {@code referrer} (deleted
+ * by the registry with its subject, no request of its own: it shares its subject's outcome); {@code bytes} is the
+ * manifest size for deletes (0 for tags).
+ */
+public record ItemResult(String kind, String repository, String tag, String digest, java.util.List<String> tags,
+        long bytes, String rule, Outcome outcome, String detail) {
+
+    public static final String TAG = "tag";
+    public static final String MANIFEST = "manifest";
+    public static final String REFERRER = "referrer";
+
+    /** Stable names; they appear in report JSON. */
+    public enum Outcome {
+        /** The registry deleted it (202/200). */
+        DELETED,
+        /** 404 on delete: already gone, counts as done (acr purge). */
+        ALREADY_GONE,
+        /** A journal from an earlier run records it as done, and the registry confirms it is gone. */
+        ALREADY_DONE,
+        /** 405: locked on the registry (includeLocked off, or the unlock did not take). */
+        LOCKED,
+        /** Not sent: a tag this manifest had was not untagged, so deleting it would take that tag along. */
+        SKIPPED,
+        /** The registry kept failing (after retries): the run stops here. */
+        FAILED,
+        /** Not sent because the run stopped (an error elsewhere) or was refused. */
+        NOT_ATTEMPTED
+    }
+
+    /** The result of an untag. */
+    public static ItemResult of(io.acrlifecycle.engine.purge.plan.TagAction t, Outcome o, String detail) {
+        return new ItemResult("tag", t.repository(), t.tag(), t.digest(), null, 0, t.rule(), o, detail);
+    }
+
+    /** The result of a manifest delete. */
+    public static ItemResult of(io.acrlifecycle.engine.purge.plan.ManifestAction m, Outcome o, String detail) {
+        return new ItemResult("manifest", m.repository(), null, m.digest(), m.tags(), m.size(), m.rule(), o, detail);
+    }
+
+    /** A referrer the registry deletes with {@code root}: its subject's outcome, its own size. */
+    public static ItemResult of(io.acrlifecycle.engine.purge.plan.CascadeAction c,
+            io.acrlifecycle.engine.purge.plan.ManifestAction root, Outcome o, String detail) {
+        return new ItemResult(REFERRER, c.repository(), null, c.digest(), c.tags(), c.size(), root.rule(), o, detail);
+    }
+
+    public ItemResult withDetail(String d) {
+        return new ItemResult(kind, repository, tag, digest, tags, bytes, rule, outcome, d);
+    }
+
+    public boolean isDone() {
+        return outcome == Outcome.DELETED || outcome == Outcome.ALREADY_GONE || outcome == Outcome.ALREADY_DONE;
+    }
+}
