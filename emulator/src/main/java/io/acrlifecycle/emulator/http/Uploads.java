@@ -33,7 +33,14 @@ final class Uploads {
         switch (m) {
             case "PATCH" -> {
                 Long start = rangeStart(c.header("Content-Range"));
-                long size = blobs.append(repo, id, c.body(), start);
+                long size;
+                try {
+                    size = blobs.append(repo, id, c.body(), start);
+                } catch (AcrException e) {
+                    // where the upload stands, so the client can resume (416 carries Range already)
+                    e.header("Location", location(repo, id)).header("Docker-Upload-UUID", id);
+                    throw e;
+                }
                 accepted(c, repo, id, size);
             }
             case "PUT" -> {

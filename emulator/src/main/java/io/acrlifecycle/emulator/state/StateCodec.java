@@ -154,6 +154,9 @@ public final class StateCodec {
                 .put("artifactType", m.artifactType).put("subject", m.subject)
                 .put("created", str(m.created)).put("updated", str(m.updated())).put("untaggedAt", str(m.untaggedAt));
         o.set("attrs", m.attrs.toJson());
+        if (m.mediaTypeUnlisted) {
+            o.put("mediaTypeUnlisted", true);
+        }
         ArrayNode cs = o.putArray("children");
         for (ChildRef c : m.children) {
             cs.addObject().put("digest", c.digest()).put("mediaType", c.mediaType()).put("size", c.size())
@@ -177,6 +180,7 @@ public final class StateCodec {
                 text(o, "os"), text(o, "configMediaType"), text(o, "artifactType"), text(o, "subject"), children, blobs,
                 time(o, "created"), time(o, "updated"), Attrs.fromJson(o.path("attrs")));
         m.untaggedAt = time(o, "untaggedAt");
+        m.mediaTypeUnlisted = o.path("mediaTypeUnlisted").asBoolean(false);
         return m;
     }
 
