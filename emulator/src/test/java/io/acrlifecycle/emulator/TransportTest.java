@@ -117,6 +117,32 @@ class TransportTest {
     }
 
     @Test
+    void shouldAnswerHeadWithTheLengthOfWhatGetSendsAndNoBody() throws IOException {
+        // given
+        String auth = basic();
+        String digest = EMU.emulator().digestOf("team/app", "a");
+        try (SSLSocket s = socket()) {
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+
+            // when: HEAD then GET of the same manifest on one connection
+            out.write(request("HEAD", "/v2/team/app/manifests/v1", null, auth));
+            out.write(request("GET", "/v2/team/app/manifests/v1", null, auth));
+            out.flush();
+            Response head = readResponse(in, true);
+            Response get = readResponse(in);
+
+            // then: same length and digest, no body after the HEAD (else the GET's answer would not parse)
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(get.status()).isEqualTo(200);
+            assertThat(head.headers()).contains("content-length: " + get.body().getBytes(StandardCharsets.UTF_8).length + "\n")
+                    .contains("docker-content-digest: " + digest)
+                    .contains("content-type: application/vnd.docker.distribution.manifest.v2+json");
+            assertThat(get.headers()).contains("docker-content-digest: " + digest);
+        }
+    }
+
+    @Test
     void shouldAcceptAnEncodedSlashInARepositoryName() {
         // given
         RawClient raw = new RawClient(EMU.emulator());
@@ -178,6 +204,11 @@ class TransportTest {
 
     /** One HTTP/1.1 response with a Content-Length (or none) or chunked body; header names lower-cased. */
     static Response readResponse(InputStream in) throws IOException {
+        return readResponse(in, false);
+    }
+
+    /** {@code head}: the answer to a HEAD, whose Content-Length announces a body that is not sent. */
+    static Response readResponse(InputStream in, boolean head) throws IOException {
         String statusLine = line(in);
         StringBuilder headers = new StringBuilder();
         long length = 0;
@@ -192,7 +223,9 @@ class TransportTest {
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (chunked) {
+        if (head) {
+            length = 0;
+        } else if (chunked) {
             for (long n = Long.parseLong(line(in).trim(), 16); n > 0; n = Long.parseLong(line(in).trim(), 16)) {
                 body.writeBytes(in.readNBytes((int) n));
                 line(in);
