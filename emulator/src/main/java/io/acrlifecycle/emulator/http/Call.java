@@ -1,6 +1,9 @@
 package io.acrlifecycle.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrException;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.ListParams;
 import io.acrlifecycle.emulator.service.Listing;
 import java.io.IOException;
