@@ -46,11 +46,6 @@ public class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        // the embedded emulator (demo, emulator) runs on the JDK HTTP server: without TCP_NODELAY each small
-        // response can wait for a delayed ACK (tests run with the same setting, see the root pom's surefire config)
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
         System.exit(run(Io.system(), args));
     }
 

@@ -1,9 +1,6 @@
 package io.acrlifecycle.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import io.acrlifecycle.emulator.arm.ArmApi;
 import io.acrlifecycle.emulator.arm.RegistryResource;
 import io.acrlifecycle.emulator.auth.AuthService;
@@ -31,7 +28,6 @@ import io.acrlifecycle.emulator.store.RegistryStore;
 import io.acrlifecycle.emulator.tls.TlsMaterial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,11 +40,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Server;
 
 /**
  * A local Azure Container Registry: data plane (/v2, /acr/v1, soft delete), OAuth2 and the ARM subset on one
@@ -58,16 +51,8 @@ public final class AcrEmulator implements AutoCloseable {
     public static final String SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
     public static final String RESOURCE_GROUP = "rg";
 
-    static {
-        // The JDK HTTP server waits for delayed ACKs without this (about 45 ms a request); read once, at class init.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
     private final EmulatorOptions options;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
     private final TlsMaterial tls;
     private final SSLContext clientContext;
     private final String loginServer;
@@ -95,9 +80,10 @@ public final class AcrEmulator implements AutoCloseable {
         StateDir stateDir = dir == null ? null : StateDir.open(dir);
         Identity saved = stateDir == null ? new Identity(null, null, null) : stateDir.identity();
         store = stateDir == null ? new RegistryStore() : stateDir.store();
-        InetSocketAddress addr = new InetSocketAddress("127.0.0.1", o.port());
-        server = o.plainHttp() ? HttpServer.create(addr, 128) : HttpsServer.create(addr, 128);
-        int port = server.getAddress().getPort();
+        // bound now, started at the end: the port names the login server and the certificate, made in between
+        HttpTransport.Bound bound = HttpTransport.bind(o.port(), !o.plainHttp());
+        server = bound.server();
+        int port = bound.port();
         String savedLogin = saved.loginServer();
         loginServer = o.loginServer() != null ? o.loginServer()
                 : savedLogin != null && o.port() != 0 ? savedLogin : "127.0.0.1:" + port;
@@ -115,9 +101,7 @@ public final class AcrEmulator implements AutoCloseable {
         Path tlsDir = stateDir != null ? stateDir.tlsDir() : Files.createTempDirectory("acr-emulator-tls");
         tls = TlsMaterial.create(tlsDir, dir != null, hosts);
         clientContext = tls.clientContext();
-        if (server instanceof HttpsServer https) {
-            https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-        }
+        bound.useTls(tls.serverContext());
         registry.reset(clock.now());
         env = new Env(store, registry, clock::now, loginServer);
         removals = new Removals(env);
@@ -132,22 +116,21 @@ public final class AcrEmulator implements AutoCloseable {
         FrontHandler front = new FrontHandler(this, new V2Handler(auth, content, registryService, blobs),
                 new AcrV1Handler(auth, registryService), new DeletedHandler(auth, softDelete), new OAuthHandler(auth),
                 new ArmHandler(auth, arm), new AdminHandler(this));
-        server.createContext("/", front);
-        AtomicInteger n = new AtomicInteger();
-        executor = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "acr-emulator-" + port + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        persistence = stateDir == null ? StatePersistence.inMemory(store)
-                : stateDir.attach(new StateParts(store, registry, auth, new Identity(loginServer, adminPassword, tokens.secret()),
-                        clock::offset, seedIds), clock::restoreOffset);
+        server.setHandler(front);
+        try {
+            persistence = stateDir == null ? StatePersistence.inMemory(store)
+                    : stateDir.attach(new StateParts(store, registry, auth, new Identity(loginServer, adminPassword, tokens.secret()),
+                            clock::offset, seedIds), clock::restoreOffset);
+        } catch (RuntimeException e) {
+            // the port is already bound: free it, or a caller that retries after fixing the state finds it taken
+            bound.unbind();
+            throw e;
+        }
         clock.onMove(() -> {
             housekeeping();
             persistIfDirty();
         });
-        server.start();
+        bound.start();
     }
 
     /**
@@ -302,16 +285,9 @@ public final class AcrEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        // Requests already answered may still be persisting (the answer goes out first); let them finish and
-        // write what is left, so a stop right after a push (SIGTERM of the standalone jar) keeps the push.
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        executor.shutdownNow();
+        // Requests already answered may still be persisting: the stop lets them finish (up to 5 s), then what
+        // is left is written, so a stop right after a push (SIGTERM of the standalone jar) keeps the push.
+        HttpTransport.stop(server);
         persistence.close();
         if (options.stateDir() == null) {
             deleteQuietly(tls.directory());

@@ -1,27 +1,31 @@
 package io.acrlifecycle.emulator;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.acrlifecycle.emulator.base.AcrErrors;
 import io.acrlifecycle.emulator.base.AcrException;
 import io.acrlifecycle.emulator.http.AcrV1Handler;
 import io.acrlifecycle.emulator.http.ArmHandler;
 import io.acrlifecycle.emulator.http.Call;
 import io.acrlifecycle.emulator.http.DeletedHandler;
+import io.acrlifecycle.emulator.http.JettyExchange;
 import io.acrlifecycle.emulator.http.OAuthHandler;
 import io.acrlifecycle.emulator.http.V2Handler;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * Every request: faults, lazy housekeeping (auto-purge, retention), routing to the API group's handler, ACR's
- * error body for {@link AcrException}, request log, and persistence when state changed.
+ * error body for {@link AcrException}, request log, and persistence when state changed. The Jetty handler is
+ * blocking (handlers wait on the store lock and on injected latency), so Jetty runs it on a pool thread.
  */
-final class FrontHandler implements HttpHandler {
+final class FrontHandler extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(FrontHandler.class.getName());
 
-    /** Thrown to make the JDK server close the connection without answering. */
+    /** Thrown to close the connection without answering. */
     static final class DropConnection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -50,12 +54,25 @@ final class FrontHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) {
+    public boolean handle(Request request, Response response, Callback callback) {
+        JettyExchange ex = new JettyExchange(request, response, callback);
+        try {
+            serve(ex);
+        } finally {
+            if (!ex.completed()) {
+                // a handler that neither answered nor threw: never leave the client waiting
+                Call.reject(ex, AcrErrors.internal("emulator error: no answer for " + request.getMethod()));
+            }
+        }
+        return true;
+    }
+
+    private void serve(JettyExchange ex) {
         Call c;
         try {
             c = new Call(ex);
         } catch (AcrException e) {
-            ex.close();
+            Call.reject(ex, e);
             return;
         }
         int status = 0;
@@ -74,15 +91,18 @@ final class FrontHandler implements HttpHandler {
             status = c.status();
         } catch (DropConnection d) {
             emu.log(c, 0);
-            throw d;
+            c.drop();
         } catch (AcrException e) {
-            c.error(e);
-            status = e.status();
+            if (!c.responded()) {
+                c.error(e);
+                status = e.status();
+            }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "emulator error on " + c.method() + " " + c.path(), e);
-            AcrException err = AcrErrors.internal("emulator error: " + e);
-            c.error(err);
-            status = 500;
+            if (!c.responded()) {
+                c.error(AcrErrors.internal("emulator error: " + e));
+                status = 500;
+            }
         } finally {
             if (!c.responded() && status != 0) {
                 emu.log(c, status);

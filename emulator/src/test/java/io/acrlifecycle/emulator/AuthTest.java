@@ -110,6 +110,45 @@ class AuthTest {
     }
 
     @Test
+    void shouldAcceptTheExposedRefreshTokenAsPasswordOfTheNullGuidUser() {
+        // given: what `az acr login --expose-token` prints: an ACR refresh token, for user 00000000-...-000000000000
+        String refresh = json(exchange(EMU.emulator().aadToken())).path("refresh_token").asText();
+        RawClient docker = new RawClient(EMU.emulator(), "00000000-0000-0000-0000-000000000000", refresh);
+        RawClient forged = new RawClient(EMU.emulator(), "00000000-0000-0000-0000-000000000000", refresh + "0");
+
+        // when: Basic on a data-plane call, the password grant (POST) and the docker token call (GET with Basic)
+        HttpResponse<String> basic = docker.basic("GET", "/acr/v1/a/_tags", null);
+        String token = docker.token("repository:a:pull,delete");
+        HttpResponse<String> pulled = docker.call("GET", "/v2/a/manifests/v1", null, token);
+        HttpResponse<String> dockerToken = docker.basic("GET", "/oauth2/token?service=x&scope=repository:a:pull", null);
+        HttpResponse<String> wrong = forged.basic("GET", "/acr/v1/a/_tags", null);
+
+        // then
+        assertThat(basic.statusCode()).as(basic.body()).isEqualTo(200);
+        assertThat(pulled.statusCode()).isEqualTo(200);
+        assertThat(dockerToken.statusCode()).isEqualTo(200);
+        assertThat(json(dockerToken).path("token").asText()).contains(".");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseTheNullGuidUserWithAnAadTokenOrAnAccessTokenAsPassword() {
+        // given: only a refresh token stands in for the password
+        AcrEmulator emu = EMU.emulator();
+        String access = admin.token("repository:a:pull");
+
+        // when
+        HttpResponse<String> aad = new RawClient(emu, "00000000-0000-0000-0000-000000000000", emu.aadToken())
+                .basic("GET", "/acr/v1/a/_tags", null);
+        HttpResponse<String> accessToken = new RawClient(emu, "00000000-0000-0000-0000-000000000000", access)
+                .basic("GET", "/acr/v1/a/_tags", null);
+
+        // then
+        assertThat(aad.statusCode()).isEqualTo(401);
+        assertThat(accessToken.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void shouldAllowAnonymousPullOnlyWhenEnabled() {
         // given
         HttpResponse<String> before = admin.call("GET", "/v2/a/manifests/v1", null, null);

@@ -64,6 +64,55 @@ class ListingTest {
     }
 
     @Test
+    void shouldListASeededManifestWithoutMediaTypeWhenTheSeedSaysNull() {
+        // given: ACR lists some manifests without a mediaType (acr purge then keeps them, for safety)
+        EMU.emulator().seed("{\"repositories\":[{\"name\":\"lib/web\",\"manifests\":[{\"id\":\"bare\",\"mediaType\":null}]}]}");
+        String digest = EMU.emulator().digestOf("lib/web", "bare");
+
+        // when
+        JsonNode list = json(raw.call("GET", "/acr/v1/lib%2Fweb/_manifests", null, token)).path("manifests");
+        JsonNode single = json(raw.call("GET", "/acr/v1/lib%2Fweb/_manifests/" + digest, null, token)).path("manifest");
+        HttpResponse<String> pulled = raw.call("GET", "/v2/lib/web/manifests/" + digest, null, token);
+
+        // then: no mediaType in the listing, a Docker v2 image on /v2
+        JsonNode bare = null;
+        for (JsonNode m : list) {
+            if (m.path("digest").asText().equals(digest)) {
+                bare = m;
+            } else {
+                assertThat(m.has("mediaType")).isTrue();
+            }
+        }
+        assertThat(bare).isNotNull();
+        assertThat(bare.has("mediaType")).isFalse();
+        assertThat(single.has("mediaType")).isFalse();
+        assertThat(pulled.headers().firstValue("Content-Type")).hasValue("application/vnd.docker.distribution.manifest.v2+json");
+    }
+
+    @Test
+    void shouldSeedAnOciArtifactManifestAsAReferrer() {
+        // given
+        EMU.emulator().seed("{\"repositories\":[{\"name\":\"lib/web\",\"manifests\":[{\"id\":\"img\",\"tags\":[\"v9\"]},"
+                + "{\"id\":\"sbom\",\"subject\":\"img\",\"mediaType\":\"application/vnd.oci.artifact.manifest.v1+json\","
+                + "\"artifactType\":\"application/spdx+json\"}]}]}");
+        String digest = EMU.emulator().digestOf("lib/web", "sbom");
+        String img = EMU.emulator().digestOf("lib/web", "img");
+
+        // when
+        JsonNode referrers = json(raw.call("GET", "/v2/lib/web/referrers/" + img + "?artifactType=application%2Fspdx%2Bjson",
+                null, token));
+        JsonNode body = json(raw.call("GET", "/v2/lib/web/manifests/" + digest, null, token));
+
+        // then
+        assertThat(names(referrers.path("manifests"), "digest")).containsExactly(digest);
+        assertThat(referrers.at("/manifests/0/mediaType").asText()).isEqualTo("application/vnd.oci.artifact.manifest.v1+json");
+        assertThat(body.path("mediaType").asText()).isEqualTo("application/vnd.oci.artifact.manifest.v1+json");
+        assertThat(body.has("schemaVersion")).isFalse();
+        assertThat(body.path("blobs")).hasSize(1);
+        assertThat(body.at("/subject/digest").asText()).isEqualTo(img);
+    }
+
+    @Test
     void shouldListManifestsWithMediaTypeAndWithoutTagsWhenUntagged() {
         // when
         JsonNode list = json(raw.call("GET", "/acr/v1/lib%2Fweb/_manifests?orderby=timeasc", null, token)).path("manifests");

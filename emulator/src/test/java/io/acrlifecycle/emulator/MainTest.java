@@ -201,8 +201,10 @@ class MainTest {
         Standalone(Process process, JsonNode line) throws Exception {
             this.process = process;
             this.line = line;
+            // the connect timeout covers the TLS handshake, the first one of a cold child JVM: on a loaded
+            // 2-core machine that took more than 5 s
             this.http = HttpClient.newBuilder().sslContext(trusting(Path.of(line.path("caFile").asText())))
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+                    .connectTimeout(Duration.ofSeconds(30)).build();
         }
 
         /** An SSLContext trusting only the CA certificate the emulator wrote (what a user's client gets). */

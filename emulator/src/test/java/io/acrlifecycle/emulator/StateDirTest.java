@@ -26,7 +26,8 @@ class StateDirTest {
         Duration offset;
         try (AcrEmulator first = AcrEmulator.start(options)) {
             first.seed("{\"registry\":{\"softDelete\":{\"enabled\":true,\"retentionDays\":30}},\"repositories\":[{\"name\":\"app\","
-                    + "\"manifests\":[{\"id\":\"a\",\"tags\":[\"v1\",\"v2\"]},{\"id\":\"b\",\"tags\":[\"old\"],\"updated\":\"-3d\"}]}]}");
+                    + "\"manifests\":[{\"id\":\"a\",\"tags\":[\"v1\",\"v2\"]},{\"id\":\"b\",\"tags\":[\"old\"],\"updated\":\"-3d\"},"
+                    + "{\"id\":\"bare\",\"mediaType\":null,\"tags\":[\"bare\"]}]}]}");
             first.addScopedToken("ci", "pw", Map.of("app", Set.of("metadata_read")));
             RawClient raw = new RawClient(first);
             String token = raw.token("repository:app:delete,metadata_read,metadata_write");
@@ -52,6 +53,8 @@ class StateDirTest {
             var v1 = json(raw.call("GET", "/acr/v1/app/_tags/v1", null, token));
             assertThat(v1.path("tag").path("digest").asText()).isEqualTo(digest);
             assertThat(v1.path("tag").path("changeableAttributes").path("deleteEnabled").asBoolean()).isFalse();
+            var bare = json(raw.call("GET", "/acr/v1/app/_manifests/" + second.digestOf("app", "bare"), null, token));
+            assertThat(bare.path("manifest").has("mediaType")).as("listed without mediaType after a restart too").isFalse();
             var deleted = json(raw.call("GET", "/acr/v1/_deleted/app/_manifests", null, token));
             assertThat(deleted.path("manifests").get(0).path("digest").asText()).isEqualTo(second.digestOf("app", "b"));
             RawClient ci = new RawClient(second, "ci", "pw");

@@ -22,6 +22,8 @@ public final class AuthService {
     public static final long ACCESS_TOKEN_SECONDS = 4500;
     public static final long REFRESH_TOKEN_SECONDS = 3 * 3600;
     private static final String TENANT = "00000000-0000-0000-0000-0000000000aa";
+    /** The user name that goes with a refresh token used as password ({@code az acr login --expose-token}). */
+    public static final String EXPOSED_TOKEN_USER = "00000000-0000-0000-0000-000000000000";
 
     private final Tokens tokens;
     private final String loginServer;
@@ -108,6 +110,13 @@ public final class AuthService {
                 return Principal.ANONYMOUS;
             }
             throw AcrErrors.unauthorized("authentication required (anonymous pull is not enabled)", Json.array());
+        }
+        if (EXPOSED_TOKEN_USER.equals(username)) {
+            // `az acr login --expose-token`: the password is an ACR refresh token (docker, helm, skopeo use it so)
+            return tokens.verify(password == null ? "" : password)
+                    .filter(c -> "refresh".equals(c.path(Tokens.KIND).asText()))
+                    .map(c -> Principal.aad(c.path("sub").asText()))
+                    .orElseThrow(() -> AcrErrors.unauthorized("the refresh token given as password is invalid or expired", Json.array()));
         }
         if (registry.adminUserEnabled() && adminUsername.equals(username) && same(adminPassword, password)) {
             return Principal.admin(username);

@@ -131,6 +131,13 @@ public final class AcrErrors {
         return new AcrException(416, "BLOB_UNKNOWN", "range " + range + " is outside the blob (0-" + (length - 1) + ")", null);
     }
 
+    /** A chunk whose Content-Range does not start where the upload ends (distribution-spec: MUST be 416). */
+    public static AcrException uploadOutOfOrder(long start, long size) {
+        return new AcrException(416, "BLOB_UPLOAD_INVALID", "Content-Range starts at " + start + " but the upload holds "
+                + size + " bytes; send the chunk from byte " + size, Json.object().put("size", size))
+                .header("Range", "0-" + Math.max(0, size - 1));
+    }
+
     public static AcrException internal(String message) {
         return new AcrException(500, "INTERNAL_SERVER_ERROR", message, null);
     }

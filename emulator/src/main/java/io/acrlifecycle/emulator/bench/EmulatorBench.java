@@ -5,6 +5,8 @@ import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.EmulatorOptions;
 import io.acrlifecycle.emulator.base.Json;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +19,8 @@ import java.util.Map;
 
 /**
  * Speed figures on this machine: 100,000 tags in one repository listed page by page (n=1000) over HTTPS, and
- * small sequential requests on loopback. A main, not a timed test; {@link #run(int, int)} returns the figures.
+ * small sequential requests on loopback, once on one kept-alive connection and once with a new connection (TCP
+ * and TLS handshake) per request. A main, not a timed test; {@link #run(int, int)} returns the figures.
  */
 public final class EmulatorBench {
     private EmulatorBench() {
@@ -25,7 +28,7 @@ public final class EmulatorBench {
 
     /** What one run measured. */
     public record Figures(int tags, int pages, double seedSeconds, double seconds, double msPerPage, int requests,
-            double msPerRequest) {
+            double msPerRequest, double msPerRequestNoKeepAlive) {
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("tags", tags);
@@ -35,6 +38,7 @@ public final class EmulatorBench {
             m.put("msPerPage", msPerPage);
             m.put("requests", requests);
             m.put("msPerRequest", msPerRequest);
+            m.put("msPerRequestNoKeepAlive", msPerRequestNoKeepAlive);
             return m;
         }
     }
@@ -80,8 +84,16 @@ public final class EmulatorBench {
                 }
             }
             double reqSeconds = (System.nanoTime() - t2) / 1e9;
+            long t3 = System.nanoTime();
+            for (int i = 0; i < requestCount; i++) {
+                int status = getOnNewConnection(emu, "/acr/v1/bench/_tags/t" + (i % tagCount), token);
+                if (status != 200) {
+                    throw new IllegalStateException("request on a new connection failed: HTTP " + status);
+                }
+            }
+            double closeSeconds = (System.nanoTime() - t3) / 1e9;
             return new Figures(tagCount, pages, round(seedSeconds), round(seconds), round(seconds * 1000 / pages), requestCount,
-                    round(reqSeconds * 1000 / requestCount));
+                    round(reqSeconds * 1000 / requestCount), round(closeSeconds * 1000 / requestCount));
         }
     }
 
@@ -114,6 +126,29 @@ public final class EmulatorBench {
             throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(emu.endpoint() + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * One request on its own connection ({@code Connection: close}), read to the end: what a client without
+     * connection reuse pays. TLS sessions may be resumed, as real clients do.
+     */
+    private static int getOnNewConnection(AcrEmulator emu, String path, String token) throws IOException {
+        URI e = emu.endpoint();
+        try (Socket s = e.getScheme().equals("https")
+                ? emu.sslContext().getSocketFactory().createSocket(e.getHost(), e.getPort())
+                : new Socket(e.getHost(), e.getPort())) {
+            s.setSoTimeout(30_000);
+            s.setTcpNoDelay(true);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + e.getHost() + ":" + e.getPort() + "\r\nAuthorization: Bearer "
+                    + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (!answer.startsWith("HTTP/1.1 ")) {
+                throw new IOException("not an HTTP answer: " + answer.substring(0, Math.min(40, answer.length())));
+            }
+            return Integer.parseInt(answer.substring(9, 12));
+        }
     }
 
     private static String enc(String s) {

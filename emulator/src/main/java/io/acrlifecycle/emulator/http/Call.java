@@ -1,27 +1,27 @@
 package io.acrlifecycle.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
 import io.acrlifecycle.emulator.base.AcrErrors;
 import io.acrlifecycle.emulator.base.AcrException;
 import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.ListParams;
 import io.acrlifecycle.emulator.service.Listing;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** One HTTP exchange: decoded path segments and query, and the ways the emulator answers. */
 public final class Call {
-    private final HttpExchange ex;
+    private final Exchange ex;
+    private final Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final String method;
     private final String path;
     private final List<String> segments;
@@ -32,10 +32,11 @@ public final class Call {
     private Runnable beforeRespond = () -> { };
     private boolean responded;
 
-    public Call(HttpExchange ex) {
+    /** Parses the request line; a malformed query is 400 (answer it with {@link #reject}). */
+    public Call(Exchange ex) {
         this.ex = ex;
-        this.method = ex.getRequestMethod().toUpperCase();
-        String raw = ex.getRequestURI().getRawPath();
+        this.method = ex.method().toUpperCase(Locale.ROOT);
+        String raw = ex.rawPath();
         this.segments = new ArrayList<>();
         for (String s : raw.split("/", -1)) {
             segments.add(PathCodec.decode(s));
@@ -48,10 +49,23 @@ public final class Call {
             trailingSlash = true;
         }
         this.path = "/" + String.join("/", segments) + (trailingSlash ? "/" : "");
-        this.rawQuery = ex.getRequestURI().getRawQuery();
+        this.rawQuery = ex.rawQuery();
         this.query = parseQuery(rawQuery);
-        ex.getResponseHeaders().set("Docker-Distribution-Api-Version", "registry/2.0");
-        ex.getResponseHeaders().set("X-Ms-Correlation-Request-Id", UUID.randomUUID().toString());
+        responseHeaders.putAll(standardHeaders());
+    }
+
+    private static Map<String, String> standardHeaders() {
+        return Map.of("Docker-Distribution-Api-Version", "registry/2.0",
+                "X-Ms-Correlation-Request-Id", UUID.randomUUID().toString());
+    }
+
+    /** Answers a request that could not even be parsed into a Call. */
+    public static void reject(Exchange ex, AcrException e) {
+        Map<String, String> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        h.putAll(standardHeaders());
+        h.putAll(e.headers());
+        h.put("Content-Type", "application/json; charset=utf-8");
+        ex.respond(e.status(), h, e.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean trailingSlash;
@@ -93,7 +107,7 @@ public final class Call {
     }
 
     public String header(String name) {
-        return ex.getRequestHeaders().getFirst(name);
+        return ex.requestHeader(name);
     }
 
     public String authorization() {
@@ -103,13 +117,13 @@ public final class Call {
     /** The Host the client used (for the challenge realm, so token calls go where the client already connects). */
     public String host() {
         String h = header("Host");
-        return h == null ? "127.0.0.1:" + ex.getLocalAddress().getPort() : h;
+        return h == null ? "127.0.0.1:" + ex.localPort() : h;
     }
 
     public byte[] body() {
         if (body == null) {
             try {
-                body = ex.getRequestBody().readAllBytes();
+                body = ex.readBody();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -135,6 +149,12 @@ public final class Call {
         return status;
     }
 
+    /** Closes the connection without an answer (an injected fault). */
+    public void drop() {
+        responded = true;
+        ex.drop();
+    }
+
     /** Whether an answer went out (or was started). */
     public boolean responded() {
         return responded;
@@ -149,10 +169,6 @@ public final class Call {
         status = code;
         responded = true;
         beforeRespond.run();
-    }
-
-    public Headers responseHeaders() {
-        return ex.getResponseHeaders();
     }
 
     /** n (validated: a positive integer), last and orderby (timedesc|timeasc|empty). */
@@ -201,7 +217,7 @@ public final class Call {
             String next = linkPath + "?last=" + PathCodec.encodeQuery(l.nextLast()) + "&n=" + p.n() + "&orderby="
                     + (p.orderby() == null || p.orderby().equals("none") ? "" : p.orderby())
                     + (value == null || value.isEmpty() ? "" : "&" + filter + "=" + PathCodec.encodeQuery(value));
-            ex.getResponseHeaders().set("Link", "<" + next + ">; rel=\"next\"");
+            header("Link", "<" + next + ">; rel=\"next\"");
             if (linkInBody) {
                 l.body().put("link", next);
             }
@@ -219,38 +235,21 @@ public final class Call {
 
     public void send(int code, byte[] bytes, String contentType) {
         if (contentType != null) {
-            ex.getResponseHeaders().set("Content-Type", contentType);
+            header("Content-Type", contentType);
         }
-        try {
-            respond(code);
-            if ("HEAD".equals(method)) {
-                ex.getResponseHeaders().set("Content-Length", Long.toString(bytes.length));
-                ex.sendResponseHeaders(code, -1);
-            } else if (bytes.length == 0) {
-                ex.sendResponseHeaders(code, -1);
-            } else {
-                ex.sendResponseHeaders(code, bytes.length);
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            ex.close();
+        respond(code);
+        if ("HEAD".equals(method)) {
+            header("Content-Length", Long.toString(bytes.length));
+            ex.respond(code, responseHeaders, null);
+        } else {
+            ex.respond(code, responseHeaders, bytes);
         }
     }
 
     /** A HEAD answer whose Content-Length header the caller has set. */
     public void headOnly(int code) {
-        try {
-            respond(code);
-            ex.sendResponseHeaders(code, -1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            ex.close();
-        }
+        respond(code);
+        ex.respond(code, responseHeaders, null);
     }
 
     /** A response without a body (202, 201, 204). */
@@ -259,7 +258,7 @@ public final class Call {
     }
 
     public void header(String name, String value) {
-        ex.getResponseHeaders().set(name, value);
+        responseHeaders.put(name, value);
     }
 
     public void error(AcrException e) {

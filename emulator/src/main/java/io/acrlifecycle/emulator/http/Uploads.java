@@ -2,6 +2,7 @@ package io.acrlifecycle.emulator.http;
 
 import io.acrlifecycle.emulator.auth.AuthService;
 import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrException;
 import io.acrlifecycle.emulator.service.BlobService;
 
 /** Blob upload sessions: {@code POST /v2/{name}/blobs/uploads/} and the session URL (PATCH, PUT, GET, DELETE). */
@@ -34,7 +35,14 @@ final class Uploads {
         switch (m) {
             case "PATCH" -> {
                 Long start = rangeStart(c.header("Content-Range"));
-                long size = blobs.append(repo, id, c.body(), start);
+                long size;
+                try {
+                    size = blobs.append(repo, id, c.body(), start);
+                } catch (AcrException e) {
+                    // where the upload stands, so the client can resume (416 carries Range already)
+                    e.header("Location", location(repo, id)).header("Docker-Upload-UUID", id);
+                    throw e;
+                }
                 accepted(c, repo, id, size);
             }
             case "PUT" -> {

@@ -6,7 +6,9 @@ import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.BlobService;
 import io.acrlifecycle.emulator.service.ContentService;
 import io.acrlifecycle.emulator.service.ListParams;
+import io.acrlifecycle.emulator.service.MediaTypes;
 import io.acrlifecycle.emulator.service.RegistryService;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The OCI distribution API under {@code /v2/}. */
@@ -61,7 +63,9 @@ public final class V2Handler {
             if (artifactType != null) {
                 c.header("OCI-Filters-Applied", "artifactType");
             }
-            c.json(200, content.referrers(repo, s.get(n - 1), artifactType));
+            // distribution-spec: the referrers answer is an image index, and says so exactly (no charset)
+            c.send(200, Json.write(content.referrers(repo, s.get(n - 1), artifactType)).getBytes(StandardCharsets.UTF_8),
+                    MediaTypes.OCI_INDEX);
             return;
         }
         int uploads = s.lastIndexOf("uploads");

@@ -109,7 +109,9 @@ public final class SeedLoader {
             updated = created;
         }
         long size = mj.path("size").asLong(1024);
-        String mediaType = mj.path("mediaType").asText(MediaTypes.DOCKER_MANIFEST);
+        // "mediaType": null = a Docker v2 image that /acr/v1 lists without a mediaType, as ACR does for some
+        boolean unlisted = mj.has("mediaType") && mj.get("mediaType").isNull();
+        String mediaType = unlisted ? MediaTypes.DOCKER_MANIFEST : mj.path("mediaType").asText(MediaTypes.DOCKER_MANIFEST);
         if (!MediaTypes.MANIFESTS.contains(mediaType)) {
             throw new IllegalArgumentException(where + ".mediaType: '" + mediaType + "' is not one of " + MediaTypes.MANIFESTS);
         }
@@ -135,9 +137,16 @@ public final class SeedLoader {
             ManifestRec s = build(repo, mj.get("subject").asText(), byId, made, visiting, ids, deletes, now);
             subject = s.digest;
             artifactType = mj.path("artifactType").asText("application/vnd.cncf.notary.signature");
-            mediaType = MediaTypes.OCI_MANIFEST;
-            configMediaType = MediaTypes.OCI_EMPTY;
-            g = SeedManifests.referrer(repo.name, id, artifactType, s, created, size);
+            if (MediaTypes.OCI_ARTIFACT.equals(mediaType)) {
+                g = SeedManifests.artifact(repo.name, id, artifactType, s, created, size);
+            } else {
+                mediaType = MediaTypes.OCI_MANIFEST;
+                configMediaType = MediaTypes.OCI_EMPTY;
+                g = SeedManifests.referrer(repo.name, id, artifactType, s, created, size);
+            }
+        } else if (MediaTypes.OCI_ARTIFACT.equals(mediaType)) {
+            artifactType = mj.path("artifactType").asText("application/vnd.cncf.notary.signature");
+            g = SeedManifests.artifact(repo.name, id, artifactType, null, created, size);
         } else {
             arch = mj.path("architecture").asText("amd64");
             os = mj.path("os").asText("linux");
@@ -163,6 +172,7 @@ public final class SeedLoader {
         if (m == null) {
             m = new ManifestRec(digest, mediaType, g.body(), children.isEmpty() ? size : g.body().length, arch, os,
                     configMediaType, artifactType, subject, children, blobs, created, updated, attrs);
+            m.mediaTypeUnlisted = unlisted;
             repo.putManifest(m);
             env.store().addStorage(m.imageSize);
         }

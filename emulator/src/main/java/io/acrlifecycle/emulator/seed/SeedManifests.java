@@ -55,6 +55,19 @@ final class SeedManifests {
         return new Generated(Json.write(m).getBytes(StandardCharsets.UTF_8), EMPTY_CONFIG, virtualDigest(repo, id), Math.max(1, size));
     }
 
+    /** An OCI artifact manifest (no schemaVersion, no config): one blob descriptor, and the subject when given. */
+    static Generated artifact(String repo, String id, String artifactType, ManifestRec subject, Instant created, long size) {
+        ObjectNode m = Json.object().put("mediaType", MediaTypes.OCI_ARTIFACT).put("artifactType", artifactType);
+        m.putArray("blobs").addObject().put("mediaType", "application/octet-stream").put("size", Math.max(1, size))
+                .put("digest", virtualDigest(repo, id));
+        if (subject != null) {
+            m.putObject("subject").put("mediaType", subject.mediaType).put("digest", subject.digest).put("size", subject.body.length);
+        }
+        m.putObject("annotations").put("org.opencontainers.image.created", created.toString())
+                .put("io.acrlifecycle.seed", repo + "/" + id);
+        return new Generated(Json.write(m).getBytes(StandardCharsets.UTF_8), null, virtualDigest(repo, id), Math.max(1, size));
+    }
+
     static Generated index(String repo, String id, String mediaType, List<ManifestRec> children) {
         ObjectNode m = Json.object().put("schemaVersion", 2).put("mediaType", mediaType);
         ArrayNode ms = m.putArray("manifests");

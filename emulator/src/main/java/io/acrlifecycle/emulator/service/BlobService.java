@@ -69,8 +69,7 @@ public final class BlobService {
         return store().locked(() -> {
             RegistryStore.Upload u = upload(repo, id);
             if (rangeStart != null && rangeStart != u.data.size()) {
-                throw AcrErrors.badRequest("BLOB_UPLOAD_INVALID", "Content-Range starts at " + rangeStart
-                        + " but the upload holds " + u.data.size() + " bytes");
+                throw AcrErrors.uploadOutOfOrder(rangeStart, u.data.size());
             }
             u.data.writeBytes(chunk);
             return u.data.size();

@@ -90,11 +90,11 @@ public final class ContentService {
             List<String> blobs = new ArrayList<>();
             if (p.configDigest() != null) {
                 blobs.add(p.configDigest());
-                blobs.addAll(p.layers());
-                for (String b : blobs) {
-                    if (store().blob(b) == null && store().virtualBlob(b) == null) {
-                        throw AcrErrors.manifestBlobUnknown(b);
-                    }
+            }
+            blobs.addAll(p.layers());
+            for (String b : blobs) {
+                if (store().blob(b) == null && store().virtualBlob(b) == null) {
+                    throw AcrErrors.manifestBlobUnknown(b);
                 }
             }
             if (r == null) {

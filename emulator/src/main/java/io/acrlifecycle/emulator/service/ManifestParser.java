@@ -32,9 +32,6 @@ public final class ManifestParser {
         if (!root.isObject()) {
             throw AcrErrors.manifestInvalid("not a JSON object");
         }
-        if (root.path("schemaVersion").asInt(-1) != 2) {
-            throw AcrErrors.manifestInvalid("schemaVersion must be 2");
-        }
         String declared = root.path("mediaType").isTextual() ? root.get("mediaType").asText() : null;
         String ct = contentType == null ? null : contentType.split(";")[0].trim();
         if (ct != null && (ct.isEmpty() || ct.equals("application/json") || ct.equals("application/octet-stream"))) {
@@ -49,6 +46,10 @@ public final class ManifestParser {
         }
         if (!MediaTypes.MANIFESTS.contains(mediaType)) {
             throw AcrErrors.manifestInvalid("unsupported manifest media type '" + mediaType + "'; accepted: " + MediaTypes.MANIFESTS);
+        }
+        // the artifact manifest has no schemaVersion (OCI 1.1 release candidates)
+        if (!MediaTypes.OCI_ARTIFACT.equals(mediaType) && root.path("schemaVersion").asInt(-1) != 2) {
+            throw AcrErrors.manifestInvalid("schemaVersion must be 2");
         }
         String subject = root.path("subject").path("digest").isTextual() ? root.path("subject").path("digest").asText() : null;
         if (subject != null && !Digests.isDigest(subject)) {
@@ -68,6 +69,9 @@ public final class ManifestParser {
                         platform.path("architecture").asText(null), platform.path("os").asText(null)));
             }
             return new Parsed(mediaType, null, null, 0, List.of(), 0, children, subject, artifactType);
+        }
+        if (MediaTypes.OCI_ARTIFACT.equals(mediaType)) {
+            return artifact(root, subject, artifactType);
         }
         JsonNode config = root.path("config");
         if (!config.isObject()) {
@@ -91,6 +95,24 @@ public final class ManifestParser {
         }
         return new Parsed(mediaType, configDigest, configMediaType, config.path("size").asLong(0), layerDigests, layersSize,
                 List.of(), subject, artifactType);
+    }
+
+    /** {@code artifactType} (required), {@code blobs[]} (optional; checked like layers), {@code subject}. */
+    private static Parsed artifact(JsonNode root, String subject, String artifactType) {
+        if (artifactType == null || artifactType.isBlank()) {
+            throw AcrErrors.manifestInvalid("an artifact manifest needs an 'artifactType'");
+        }
+        JsonNode blobs = root.path("blobs");
+        if (!blobs.isMissingNode() && !blobs.isArray()) {
+            throw AcrErrors.manifestInvalid("'blobs' must be an array");
+        }
+        List<String> digests = new ArrayList<>();
+        long size = 0;
+        for (JsonNode b : blobs) {
+            digests.add(descriptorDigest(b, "blobs[]"));
+            size += b.path("size").asLong(0);
+        }
+        return new Parsed(MediaTypes.OCI_ARTIFACT, null, null, 0, digests, size, List.of(), subject, artifactType);
     }
 
     private static String descriptorDigest(JsonNode d, String where) {

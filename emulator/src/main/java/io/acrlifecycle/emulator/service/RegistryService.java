@@ -159,6 +159,7 @@ public final class RegistryService {
         store().locked(() -> {
             Repo r = liveRepo(repoName);
             TagRec t = liveTag(r, tag);
+            checkRepositoryUnlocked(r);
             if (t.attrs.deleteLocked()) {
                 throw AcrErrors.disallowed("tag " + repoName + ":" + tag);
             }
@@ -219,6 +220,7 @@ public final class RegistryService {
             if (m == null) {
                 throw AcrErrors.manifestUnknown(reference);
             }
+            checkRepositoryUnlocked(r);
             List<ManifestRec> all = removals.withReferrers(r, m);
             for (ManifestRec x : all) {
                 checkDeletable(r, x);
@@ -230,6 +232,13 @@ public final class RegistryService {
             }
             removals.dropIfEmpty(r);
         });
+    }
+
+    /** A repository locked for writes or deletes: it "and all images in it" cannot be deleted (ACR's image-lock docs). */
+    private static void checkRepositoryUnlocked(Repo r) {
+        if (r.attrs.deleteLocked()) {
+            throw AcrErrors.disallowed("repository " + r.name);
+        }
     }
 
     /** A delete-locked manifest, or one with a delete-locked tag, cannot be deleted. */

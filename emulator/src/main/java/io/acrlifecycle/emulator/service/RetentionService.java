@@ -42,7 +42,7 @@ public final class RetentionService {
             if (enabledAt != null && e.untaggedAt().isBefore(enabledAt)) {
                 continue;
             }
-            if (m.attrs.deleteLocked() || m.subject != null || childOfLiveIndex(r, m)) {
+            if (m.attrs.deleteLocked() || r.attrs.deleteLocked() || m.subject != null || childOfLiveIndex(r, m)) {
                 continue;
             }
             for (ManifestRec x : removals.withReferrers(r, m)) {

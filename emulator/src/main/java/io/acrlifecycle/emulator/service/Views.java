@@ -39,7 +39,9 @@ public final class Views {
         if (m.os != null) {
             o.put("os", m.os);
         }
-        o.put("mediaType", m.mediaType);
+        if (!m.mediaTypeUnlisted) {
+            o.put("mediaType", m.mediaType);
+        }
         if (m.configMediaType != null) {
             o.put("configMediaType", m.configMediaType);
         }

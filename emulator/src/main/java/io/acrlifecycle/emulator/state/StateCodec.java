@@ -113,6 +113,9 @@ final class StateCodec {
                 .put("artifactType", m.artifactType).put("subject", m.subject)
                 .put("created", str(m.created)).put("updated", str(m.updated())).put("untaggedAt", str(m.untaggedAt));
         o.set("attrs", m.attrs.toJson());
+        if (m.mediaTypeUnlisted) {
+            o.put("mediaTypeUnlisted", true);
+        }
         ArrayNode cs = o.putArray("children");
         for (ChildRef c : m.children) {
             cs.addObject().put("digest", c.digest()).put("mediaType", c.mediaType()).put("size", c.size())
@@ -268,6 +271,7 @@ final class StateCodec {
                 text(o, "subject", where, false), children, blobs, instant(o, "created", where, true),
                 instant(o, "updated", where, true), attrs(o, where));
         m.untaggedAt = instant(o, "untaggedAt", where, false);
+        m.mediaTypeUnlisted = Boolean.TRUE.equals(bool(o, "mediaTypeUnlisted", where));
         return m;
     }
 

@@ -23,6 +23,8 @@ public final class ManifestRec {
     Instant updated;
     public Attrs attrs;
     public final TreeSet<String> tags = new TreeSet<>();
+    /** Listed without {@code mediaType} on /acr/v1, as ACR lists some manifests (seeded with {@code "mediaType": null}). */
+    public boolean mediaTypeUnlisted;
     /** When it last lost its last tag (or was pushed without one); null while tagged. */
     public Instant untaggedAt;
 
