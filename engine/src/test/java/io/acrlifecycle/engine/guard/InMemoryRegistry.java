@@ -33,6 +33,7 @@ final class InMemoryRegistry implements Registry {
     private final Map<String, ManifestInfo> manifests = new LinkedHashMap<>();
     private final Map<String, TagInfo> tags = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
+    private final Map<String, String> subjects = new LinkedHashMap<>();
     private final List<RegistryTask> tasks = new ArrayList<>();
     private RegistryPolicies policies = new RegistryPolicies("Premium", true, 7, false, 7, false, false);
 
@@ -62,6 +63,14 @@ final class InMemoryRegistry implements Registry {
             final String... tagNames) {
         manifest(id, updated, MediaTypes.OCI_INDEX, locks, tagNames);
         children.put(digest(id), childIds.stream().map(InMemoryRegistry::digest).toList());
+        return this;
+    }
+
+    /** An OCI referrer (a signature, an SBOM) of {@code subjectId}. */
+    InMemoryRegistry referrer(final String id, final Instant updated, final String subjectId,
+            final String... tagNames) {
+        manifest(id, updated, MediaTypes.OCI_MANIFEST, Locks.NONE, tagNames);
+        subjects.put(digest(id), digest(subjectId));
         return this;
     }
 
@@ -119,7 +128,7 @@ final class InMemoryRegistry implements Registry {
     @Override
     public Optional<ManifestContent> manifestContent(final String repository, final String digest) {
         ManifestInfo m = manifests.get(digest);
-        return m == null ? Optional.empty() : Optional.of(new ManifestContent(digest, m.mediaType(), null,
+        return m == null ? Optional.empty() : Optional.of(new ManifestContent(digest, m.mediaType(), subjects.get(digest),
                 children.getOrDefault(digest, List.of()), 100));
     }
 
