@@ -1,8 +1,8 @@
 package io.acrlifecycle.cli;
 
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.PurgeProgress;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeRequest;
 import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
@@ -240,7 +240,7 @@ public class PurgeCommand extends RegistryCommand {
             case DRY_RUN -> out.append("DRY RUN: nothing was deleted. Add --execute to delete.\n");
             case REFUSED -> out.append("REFUSED, nothing was deleted: ").append(report.message()).append('\n');
             default -> {
-                for (io.acrlifecycle.engine.purge.RepositoryReport repo : report.repositories()) {
+                for (io.acrlifecycle.engine.purge.result.RepositoryReport repo : report.repositories()) {
                     long bytes = repo.deleted().stream().mapToLong(i -> Math.max(0, i.bytes())).sum();
                     out.append(String.format("%s: %d tag(s) untagged, %d manifest(s) deleted (%s), %d spared, "
                             + "%d skipped, %d error(s)%n", repo.repository(), repo.untagged().size(),

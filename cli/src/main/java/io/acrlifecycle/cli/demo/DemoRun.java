@@ -6,7 +6,7 @@ import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.DeleteOutcome;
 import io.acrlifecycle.engine.model.DeletedManifest;
 import io.acrlifecycle.engine.model.TagInfo;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeRequest;
 import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;

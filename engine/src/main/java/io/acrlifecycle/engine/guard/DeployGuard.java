@@ -1,9 +1,5 @@
 package io.acrlifecycle.engine.guard;
 
-import io.acrlifecycle.engine.guard.check.GuardContext;
-import io.acrlifecycle.engine.guard.check.ImageChecks;
-import io.acrlifecycle.engine.guard.check.PolicyChecks;
-import io.acrlifecycle.engine.guard.check.PurgeWindowCheck;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.registry.Registry;

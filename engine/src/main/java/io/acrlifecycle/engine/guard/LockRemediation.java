@@ -1,7 +1,5 @@
 package io.acrlifecycle.engine.guard;
 
-import io.acrlifecycle.engine.guard.check.GuardContext;
-import io.acrlifecycle.engine.guard.check.Target;
 import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.ManifestContent;
 import io.acrlifecycle.engine.model.ManifestInfo;

@@ -1,8 +1,8 @@
 package io.acrlifecycle.engine.report;
 
-import io.acrlifecycle.engine.purge.ItemResult;
-import io.acrlifecycle.engine.purge.PurgeReport;
-import io.acrlifecycle.engine.purge.RepositoryReport;
+import io.acrlifecycle.engine.purge.result.ItemResult;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
+import io.acrlifecycle.engine.purge.result.RepositoryReport;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
-import io.acrlifecycle.engine.guard.check.ImageChecks;
-import io.acrlifecycle.engine.guard.check.PolicyChecks;
-import io.acrlifecycle.engine.guard.check.PurgeWindowCheck;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import io.acrlifecycle.engine.registry.Registries;

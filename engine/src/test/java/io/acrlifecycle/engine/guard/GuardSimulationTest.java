@@ -3,7 +3,6 @@ package io.acrlifecycle.engine.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acrlifecycle.engine.guard.check.PurgeWindowCheck;
 import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import java.time.Duration;

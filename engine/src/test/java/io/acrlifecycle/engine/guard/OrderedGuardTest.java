@@ -2,7 +2,6 @@ package io.acrlifecycle.engine.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acrlifecycle.engine.guard.check.PurgeWindowCheck;
 import io.acrlifecycle.engine.model.Locks;
 import java.time.Duration;
 import java.time.Instant;

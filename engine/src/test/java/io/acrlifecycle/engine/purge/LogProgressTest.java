@@ -3,6 +3,8 @@ package io.acrlifecycle.engine.purge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.purge.result.PurgeProgress;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.registry.RegistryException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

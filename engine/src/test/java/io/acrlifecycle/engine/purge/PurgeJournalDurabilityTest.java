@@ -8,6 +8,7 @@ import io.acrlifecycle.engine.purge.exec.PurgeExecutor;
 import io.acrlifecycle.engine.purge.journal.JournalRecord;
 import io.acrlifecycle.engine.purge.journal.PurgeJournal;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

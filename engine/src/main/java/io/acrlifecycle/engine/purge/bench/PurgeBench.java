@@ -6,7 +6,7 @@ import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.MediaTypes;
 import io.acrlifecycle.engine.model.TagInfo;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.exec.ExecutorOptions;
 import io.acrlifecycle.engine.purge.exec.PurgeExecutor;

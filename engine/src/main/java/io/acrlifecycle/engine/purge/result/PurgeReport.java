@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.purge;
+package io.acrlifecycle.engine.purge.result;
 
 import io.acrlifecycle.engine.json.Json;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;

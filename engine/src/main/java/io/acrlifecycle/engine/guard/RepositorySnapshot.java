@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.guard.check;
+package io.acrlifecycle.engine.guard;
 
 import io.acrlifecycle.engine.model.DeletedManifest;
 import io.acrlifecycle.engine.model.DeletedTag;

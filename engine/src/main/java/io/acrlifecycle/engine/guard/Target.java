@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.guard.check;
+package io.acrlifecycle.engine.guard;
 
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.TagInfo;

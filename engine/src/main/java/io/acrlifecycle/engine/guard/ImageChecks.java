@@ -1,6 +1,5 @@
-package io.acrlifecycle.engine.guard.check;
+package io.acrlifecycle.engine.guard;
 
-import io.acrlifecycle.engine.guard.CheckResult;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.DeletedManifest;
 import io.acrlifecycle.engine.model.DeletedTag;

@@ -1,8 +1,5 @@
-package io.acrlifecycle.engine.guard.check;
+package io.acrlifecycle.engine.guard;
 
-import io.acrlifecycle.engine.guard.CountingRegistry;
-import io.acrlifecycle.engine.guard.GuardRequest;
-import io.acrlifecycle.engine.guard.Stage;
 import io.acrlifecycle.engine.guard.schedule.TaskPurgeReader;
 import io.acrlifecycle.engine.guard.schedule.TaskPurgeReport;
 import io.acrlifecycle.engine.model.ManifestInfo;

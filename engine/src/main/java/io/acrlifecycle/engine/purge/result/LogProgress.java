@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.purge;
+package io.acrlifecycle.engine.purge.result;
 
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;

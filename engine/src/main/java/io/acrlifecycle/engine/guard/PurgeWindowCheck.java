@@ -1,10 +1,9 @@
-package io.acrlifecycle.engine.guard.check;
+package io.acrlifecycle.engine.guard;
 
 import io.acrlifecycle.engine.forecast.OrderedSimulation;
 import io.acrlifecycle.engine.forecast.Run;
 import io.acrlifecycle.engine.forecast.RunSource;
 import io.acrlifecycle.engine.forecast.RunSources;
-import io.acrlifecycle.engine.guard.CheckResult;
 import io.acrlifecycle.engine.guard.schedule.TaskNote;
 import io.acrlifecycle.engine.guard.schedule.TaskPurgeReport;
 import io.acrlifecycle.engine.model.Locks;
