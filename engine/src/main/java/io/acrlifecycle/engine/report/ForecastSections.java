@@ -31,13 +31,14 @@ public final class ForecastSections {
             points.add(new Timeline.Point(b.at(), series(b.kind()), b.source(), b.deletions(), b.bytes()));
         }
         s.timeline(new Timeline("Deletions and bytes per run, " + f.window() + " from " + f.from(), f.from(),
-                f.until(), points));
+                f.until(), List.of(series(ForecastEvent.Kind.RUN), series(ForecastEvent.Kind.RETENTION),
+                        series(ForecastEvent.Kind.EXPIRY)), points));
         Table.Builder events = Table.builder("deletions in time order", "time", "what", "repository", "tags untagged",
                 "manifests", "bytes");
         Table.Builder items = Table.builder("manifests", "time", "what", "repository", "digest", "tags", "bytes",
                 "reason").collapsed();
         for (ForecastEvent e : f.events()) {
-            events.row(e.at(), e.source(), e.repository(), String.join(", ", e.tags()), e.manifests().size(),
+            events.row(e.at(), e.source(), e.repository(), firstTags(e.tags()), e.manifests().size(),
                     Sizes.human(e.bytes()));
             for (ForecastEvent.Item i : e.manifests()) {
                 items.row(e.at(), e.source(), e.repository(), i.digest(), String.join(", ", i.tags()),
@@ -46,6 +47,12 @@ public final class ForecastSections {
         }
         s.table(events.build()).table(items.build());
         return s.build();
+    }
+
+    // the full list is in the JSON; a table row names the first ten
+    private static String firstTags(final List<String> tags) {
+        return tags.size() <= 10 ? String.join(", ", tags)
+                : String.join(", ", tags.subList(0, 10)) + " and " + (tags.size() - 10) + " more";
     }
 
     static String series(final ForecastEvent.Kind kind) {

@@ -53,13 +53,24 @@ final class TimelineSvg {
         frame(s, top1, "deletions", maxCount == 0 ? "0" : String.valueOf(maxCount));
         frame(s, top2, "bytes", Sizes.human(maxBytes));
         ticks(s, t, plot, span, top1, axis);
+        double lastLabel = Double.NEGATIVE_INFINITY;
         for (Timeline.Point p : t.points()) {
             double x = LEFT + plot * (double) Duration.between(t.from(), p.at()).toMillis() / span;
             String colour = COLOURS[series.indexOf(p.series()) % COLOURS.length];
             String tip = TIME.format(p.at()) + " " + p.label() + ": " + p.count() + " deletion(s), "
                     + Sizes.human(p.bytes());
-            bar(s, x, top1, maxCount == 0 ? 0 : (double) p.count() / maxCount, colour, tip);
-            bar(s, x, top2, maxBytes == 0 ? 0 : (double) p.bytes() / maxBytes, colour, tip);
+            double h1 = bar(s, x, top1, maxCount == 0 ? 0 : (double) p.count() / maxCount, colour, tip);
+            double h2 = bar(s, x, top2, maxBytes == 0 ? 0 : (double) p.bytes() / maxBytes, colour, tip);
+            // the values over the bars, where they do not collide: small runs next to a big one stay readable
+            if (x - lastLabel >= 44) {
+                if (p.count() > 0) {
+                    label(s, x, top1 + ROW - h1, String.valueOf(p.count()));
+                }
+                if (p.bytes() > 0) {
+                    label(s, x, top2 + ROW - h2, Sizes.human(p.bytes()));
+                }
+                lastLabel = x;
+            }
         }
         int ly = axis + 30;
         for (int i = 0; i < series.size(); i++) {
@@ -79,7 +90,7 @@ final class TimelineSvg {
     }
 
     private static Set<String> seriesOf(final Timeline t) {
-        Set<String> out = new LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>(t.series());
         t.points().forEach(p -> out.add(p.series()));
         return out;
     }
@@ -117,12 +128,19 @@ final class TimelineSvg {
         }
     }
 
-    private static void bar(final StringBuilder s, final double x, final int top, final double ratio,
+    private static double bar(final StringBuilder s, final double x, final int top, final double ratio,
             final String colour, final String tip) {
-        double h = ratio <= 0 ? 0 : Math.max(2, ROW * ratio);
+        double h = ratio <= 0 ? 0 : Math.max(3, (ROW - 14) * ratio);
         s.append("<rect x=\"").append(fmt(x - 1.5)).append("\" y=\"").append(fmt(top + ROW - h))
                 .append("\" width=\"3\" height=\"").append(fmt(h)).append("\" fill=\"").append(colour)
                 .append("\"><title>").append(HtmlReport.escape(tip)).append("</title></rect>\n");
+        return h;
+    }
+
+    private static void label(final StringBuilder s, final double x, final double y, final String text) {
+        s.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y - 3))
+                .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#1b1f24\">")
+                .append(HtmlReport.escape(text)).append("</text>\n");
     }
 
     private static String fmt(final double v) {
