@@ -103,6 +103,7 @@ public final class Verbs {
                 p.choice("mode", GUARD_MODES, "block");
                 p.flag("lock");
             }
+            case FORECAST -> ForecastStep.validate(p);
             default -> throw new IllegalStateException("unknown verb " + verb);
         }
         p.check();
@@ -144,6 +145,7 @@ public final class Verbs {
             case PURGE -> purge(registry, p, journal, log);
             case RESTORE -> restore(registry, p, log);
             case GUARD -> guard(registry, p, log);
+            case FORECAST -> ForecastStep.run(registry, p, log);
         };
     }
 
