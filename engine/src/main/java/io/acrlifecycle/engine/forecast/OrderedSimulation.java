@@ -26,11 +26,13 @@ import java.util.function.Supplier;
  * crossed the source's {@code ago} cutoff in between). With a fixed repository and no crossing, the planner's
  * answer cannot change (its only time input is the cutoff), so such a run is skipped without being planned. The
  * crossing times ({@code lastUpdateTime + ago}, per rule, for tags and, with an untagged pass, manifests) are
- * computed once per source. And each plan reads only the items that can still be deleted before the window ends
- * for that source ({@code lastUpdateTime} before {@code until - ago}), plus every index (an index shields its
- * children whatever its age): the others would be spared by every run of the window, and leaving them out changes
- * no decision (they take no keep slot). A {@code *}{@code /5} task over 7 days is 2017 runs, planned a few hundred
- * times over the part of the repository that ages into its cutoff.
+ * computed once per source. And each plan reads only the items old enough for that run to delete
+ * ({@code lastUpdateTime} before the run's cutoff {@code fire - ago}), plus every index (an index shields its
+ * children whatever its age) and every item without a time: a younger item is spared by this run whatever happens,
+ * takes no keep slot (acr purge's keep counts eligible tags and candidate manifests only), and a manifest keeps its
+ * own tag list, so leaving it out changes no decision. After the first run has deleted the backlog, a plan reads the
+ * kept and the newly aged items only. A {@code *}{@code /5} task over 7 days is 2017 runs; see docs/guard.md for
+ * the measured cost.
  */
 public final class OrderedSimulation {
 
@@ -92,12 +94,13 @@ public final class OrderedSimulation {
                 continue;
             }
             count++;
-            Memo m = memo.computeIfAbsent(source, s -> new Memo(crossings(s), horizon(s, until)));
+            Memo m = memo.computeIfAbsent(source, s -> new Memo(crossings(s), minAgo(s)));
             if (m.unchangedSince(state.version(), run.at())) {
                 continue;
             }
             planned++;
-            RepositoryListing listing = state.listing(t -> m.mayTag(t), x -> m.mayDelete(x));
+            long cutoff = run.at().toEpochMilli() - m.ago;
+            RepositoryListing listing = state.listing(t -> m.mayTag(t, cutoff), x -> m.mayDelete(x, cutoff));
             RepositoryPlan plan = source.acrPurge()
                     ? PurgePlanner.planRepositoryAsAcrPurge(loginServer, listing, source.rules(), run.at())
                     : PurgePlanner.planRepository(loginServer, listing, source.rules(), run.at());
@@ -115,15 +118,15 @@ public final class OrderedSimulation {
         return new Outcome(count, planned, null);
     }
 
-    // The latest lastUpdateTime an item can have and still be deleted by one of the source's runs in the window.
-    private static long horizon(final RunSource source, final Instant until) {
+    // The shortest ago of the source's rules: a run's view holds what the most eager rule could delete.
+    private static long minAgo(final RunSource source) {
         long ago = Long.MAX_VALUE;
         for (PurgeRule r : source.rules().rules()) {
             if (r.action() == PurgeRule.Action.PURGE) {
                 ago = Math.min(ago, r.ago().duration().toMillis());
             }
         }
-        return ago == Long.MAX_VALUE ? Long.MIN_VALUE : until.toEpochMilli() - ago;
+        return ago == Long.MAX_VALUE ? 0 : ago;
     }
 
     // The instants at which an item crosses one of the source's cutoffs (tags: lastUpdate + ago; manifests too when
@@ -156,24 +159,24 @@ public final class OrderedSimulation {
     /** Per source: the version and time of its last run that changed nothing, and its crossing instants. */
     private static final class Memo {
         private final long[] crossings;
-        private final long horizon;
+        private final long ago;
         private int version = -1;
         private long cleanAt;
 
-        Memo(final long[] crossings, final long horizon) {
+        Memo(final long[] crossings, final long ago) {
             this.crossings = crossings;
-            this.horizon = horizon;
+            this.ago = ago;
         }
 
-        // a tag qualifies when lastUpdateTime < fire - ago; time-less tags are kept in (the planner spares them)
-        boolean mayTag(final TagInfo t) {
-            return t.lastUpdateTime() == null || t.lastUpdateTime().toEpochMilli() < horizon;
+        // a tag qualifies when lastUpdateTime < fire - ago; time-less tags stay in (the planner spares them)
+        boolean mayTag(final TagInfo t, final long cutoff) {
+            return t.lastUpdateTime() == null || t.lastUpdateTime().toEpochMilli() < cutoff;
         }
 
         // an untagged manifest qualifies unless lastUpdateTime > fire - ago; indexes stay in to shield children
-        boolean mayDelete(final ManifestInfo m) {
+        boolean mayDelete(final ManifestInfo m, final long cutoff) {
             return m.lastUpdateTime() == null || m.mediaType() == null || m.isIndex()
-                    || m.lastUpdateTime().toEpochMilli() <= horizon;
+                    || m.lastUpdateTime().toEpochMilli() <= cutoff;
         }
 
         void clean(final int atVersion, final Instant at) {
