@@ -130,7 +130,8 @@ public final class OrderedSimulation {
     }
 
     // The instants at which an item crosses one of the source's cutoffs (tags: lastUpdate + ago; manifests too when
-    // the rule has an untagged pass). Computed from the repository as first read: runs only ever remove items.
+    // the rule has an untagged pass). Computed at the source's first run: runs only ever remove items, and a removed
+    // item's crossing cannot matter.
     private long[] crossings(final RunSource source) {
         List<Long> out = new ArrayList<>();
         for (PurgeRule r : source.rules().rules()) {
