@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import io.acrlifecycle.engine.forecast.Forecast;
 import io.acrlifecycle.engine.forecast.ForecastEvent;
@@ -7,7 +7,8 @@ import io.acrlifecycle.engine.forecast.ForecastService;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.purge.rules.Ago;
 import io.acrlifecycle.engine.registry.Registry;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
+import io.acrlifecycle.engine.report.Sizes;
+import io.acrlifecycle.steps.BuildSummary.Kind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class ForecastStep {
     }
 
     static BuildSummary run(final Registry registry, final StepParameters p, final EngineLog log) {
-        String window = p.text("window") == null ? Verbs.DEFAULT_WINDOW : p.text("window");
+        String window = p.text("window") == null ? StepRunner.DEFAULT_WINDOW : p.text("window");
         ForecastRequest request = ForecastRequest.of(window)
                 .withRetentionPolicy(p.flag("includeRetentionPolicy", true));
         return summarize(ForecastService.forecast(registry, request, Instant.now(), log));
@@ -46,7 +47,7 @@ public final class ForecastStep {
                 .tagsUntagged(f.tagsUntagged())
                 .manifestsDeleted(f.manifestsDeleted()).bytesReclaimed(f.bytesDeleted()).data(toMap(f));
         b.message(f.tagsUntagged() + " tag(s) untagged, " + f.manifestsDeleted() + " manifest(s) deleted ("
-                + BuildSummary.humanBytes(f.bytesDeleted()) + "), " + f.softDeletedExpiring()
+                + Sizes.human(f.bytesDeleted()) + "), " + f.softDeletedExpiring()
                 + " soft-deleted manifest(s) expire in " + f.window());
         f.notes().forEach(b::message);
         for (ForecastEvent e : f.events()) {
@@ -58,7 +59,7 @@ public final class ForecastStep {
             String detail = e.at() + " " + e.source() + ": " + (e.tags().isEmpty() ? ""
                     : e.tags().size() + " tag(s) untagged" + (e.manifests().isEmpty() ? "" : ", "))
                     + (e.manifests().isEmpty() ? "" : e.manifests().size() + " manifest(s), "
-                    + BuildSummary.humanBytes(e.bytes()));
+                    + Sizes.human(e.bytes()));
             String digest = e.manifests().size() == 1 ? e.manifests().get(0).digest() : null;
             b.row(action, e.repository(), e.tags().size() <= 5 ? String.join(", ", e.tags())
                     : String.join(", ", e.tags().subList(0, 5)) + ", ...", digest, detail);

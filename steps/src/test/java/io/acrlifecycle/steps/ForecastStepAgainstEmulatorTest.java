@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.AcrRegistry;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
+import io.acrlifecycle.steps.BuildSummary.Kind;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ class ForecastStepAgainstEmulatorTest {
                    {"id": "new", "tags": ["v2"], "updated": "-1d"}]}]}
                 """);
         try (AcrRegistry registry = EmulatorRegistries.open(EMU.emulator())) {
-            BuildSummary s = Verbs.run(Verb.FORECAST, registry, Map.of("registry", EMU.emulator().loginServer(),
+            BuildSummary s = StepRunner.run(StepKind.FORECAST, registry, Map.of("registry", EMU.emulator().loginServer(),
                     "window", "2d"), null, EngineLog.SILENT);
 
             assertThat(s.kind()).isEqualTo(Kind.FORECAST);
@@ -54,7 +54,7 @@ class ForecastStepAgainstEmulatorTest {
 
     @Test
     void shouldNameABadWindow() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.FORECAST, Map.of("registry", "r.azurecr.io", "window", "week",
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.FORECAST, Map.of("registry", "r.azurecr.io", "window", "week",
                 "includeRetentionPolicy", "maybe")))
                 .isInstanceOf(StepParameterException.class)
                 .satisfies(e -> assertThat(((StepParameterException) e).problems())
