@@ -15,6 +15,7 @@ final class Commands {
         cli.addSubcommand(new ListDeletedCommand());
         cli.addSubcommand(new UndoCommand());
         cli.addSubcommand(new GuardCommand());
+        cli.addSubcommand(new ForecastCommand());
         cli.addSubcommand(new LockCommand.Lock());
         cli.addSubcommand(new LockCommand.Unlock());
         cli.addSubcommand(new UsageCommand());

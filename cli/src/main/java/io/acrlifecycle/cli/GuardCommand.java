@@ -71,11 +71,16 @@ public class GuardCommand extends RegistryCommand {
     @Option(names = "--restore", description = "Restore the image when it is soft-deleted.")
     boolean restore;
 
+    @Option(names = "--as-of", paramLabel = "TIME",
+            description = "Judge as if now were TIME (ISO-8601, e.g. 2026-12-01T01:00:00Z): the window starts there.")
+    String asOf;
+
     @Override
     protected CommandResult execute() {
         GuardRequest request = request();
+        Instant at = AsOf.parse(asOf);
         try (AcrRegistry registry = openRegistry()) {
-            GuardVerdict verdict = DeployGuard.check(registry, request, Instant.now(), log());
+            GuardVerdict verdict = DeployGuard.check(registry, request, at == null ? Instant.now() : at, log());
             return CommandResult.of(commandName(), verdict.verdict().name().toLowerCase(Locale.ROOT),
                     verdict.exitCode(), registry.loginServer(), verdict, verdict.render(),
                     List.of(GuardSections.of("Guard " + verdict.image(), verdict)));

@@ -11,6 +11,8 @@ import io.acrlifecycle.engine.report.PurgeSections;
 import io.acrlifecycle.engine.report.Sizes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -106,6 +108,11 @@ public class PurgeCommand extends RegistryCommand {
     @Option(names = {"--execute", "--yes"}, description = "Really delete.")
     boolean execute;
 
+    @Option(names = "--as-of", paramLabel = "TIME",
+            description = "Dry run only: plan as if now were TIME (ISO-8601, e.g. 2026-12-01T01:00:00Z): what will "
+                    + "a purge at that time delete?")
+    String asOf;
+
     @Option(names = "--show-spared", description = "Text output: also list every spared item with its reason.")
     boolean showSpared;
 
@@ -115,6 +122,11 @@ public class PurgeCommand extends RegistryCommand {
             throw CliException.usage("--dry-run and --execute: give one of them (a dry run is the default)");
         }
         boolean real = execute;
+        Instant planAt = AsOf.parse(asOf);
+        if (planAt != null && real) {
+            throw CliException.usage("--as-of: only for a dry run (it plans as if now were " + asOf + ", and a real"
+                    + " purge deletes now); remove --execute, or --as-of");
+        }
         Path journalFile = journal;
         if (real && journalFile == null) {
             String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(ZonedDateTime.now(ZoneOffset.UTC));
@@ -144,7 +156,9 @@ public class PurgeCommand extends RegistryCommand {
             throw CliException.usage(flagNames(e.getMessage()));
         }
         try (AcrRegistry registry = openRegistry()) {
-            PurgeReport report = PurgeService.run(registry, request, progress(), log());
+            // fixed, not offset: the plan's now must be exactly TIME, or the cutoff edges shift by milliseconds
+            Clock clock = planAt == null ? Clock.systemUTC() : Clock.fixed(planAt, ZoneOffset.UTC);
+            PurgeReport report = PurgeService.run(registry, request, progress(), log(), clock);
             return result(registry.loginServer(), report);
         }
     }

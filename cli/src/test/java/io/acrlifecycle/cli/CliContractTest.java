@@ -50,6 +50,7 @@ class CliContractTest {
                 new String[] {"list-deleted"},
                 new String[] {"usage"},
                 new String[] {"guard", "--image", "app:v4", "--lock"},
+                new String[] {"forecast", "--window", "30d"},
                 new String[] {"lock", "--image", "app:v4"},
                 new String[] {"unlock", "--image", "app:v4"},
                 new String[] {"purge", "-f", "app:^v1$", "--ago", "1d", "--untagged"},
@@ -78,7 +79,7 @@ class CliContractTest {
         Map<String, JsonNode> outputs = runEveryRegistryCommandAsJson();
 
         // then: one JSON document on stdout, fields in the documented order (docs/cli.md "JSON envelope")
-        assertThat(outputs).hasSize(10);
+        assertThat(outputs).hasSize(11);
         outputs.forEach((name, json) -> {
             assertThat(fieldNames(json).subList(0, 5)).as(name).containsExactly("command", "status", "exitCode",
                     "registry", "result");

@@ -22,7 +22,7 @@ public final class BuildSummary implements Serializable {
     public static final int MAX_ROWS = 500;
 
     /** What the call did. */
-    public enum Kind { SOFT_DELETE, PURGE, PURGE_UNDO, RESTORE, GUARD }
+    public enum Kind { SOFT_DELETE, PURGE, PURGE_UNDO, RESTORE, GUARD, FORECAST }
 
     private final Kind kind;
     private final String registry;
@@ -39,6 +39,8 @@ public final class BuildSummary implements Serializable {
     private final ArrayList<Row> rows;
     private final long rowsOmitted;
     private final String failure;
+    /** The forecast's data (plain JDK values), or null: what {@code acrForecast} returns as {@code forecast}. */
+    private final LinkedHashMap<String, Object> data;
 
     private BuildSummary(Builder b) {
         this.kind = Objects.requireNonNull(b.kind, "kind");
@@ -56,6 +58,7 @@ public final class BuildSummary implements Serializable {
         this.rows = new ArrayList<>(b.rows);
         this.rowsOmitted = b.rowsOmitted;
         this.failure = b.failure;
+        this.data = b.data == null ? null : new LinkedHashMap<>(b.data);
     }
 
     public static Builder builder(Kind kind, String registry) {
@@ -152,6 +155,7 @@ public final class BuildSummary implements Serializable {
             case RESTORE -> prefix + restored + " restored, " + errors + " errors";
             case SOFT_DELETE -> prefix
                     + (messages.isEmpty() ? "soft delete policy checked" : String.join("; ", messages));
+            case FORECAST -> ForecastStep.headline(this);
             case PURGE_UNDO -> "undo: " + restored + " restored, " + errors + " errors";
             case PURGE -> prefix + tagsUntagged + " tags untagged, " + manifestsDeleted + " manifests deleted, "
                     + Sizes.human(bytesReclaimed) + " reclaimed, " + spared + " spared, " + locked + " locked, "
@@ -178,6 +182,9 @@ public final class BuildSummary implements Serializable {
         map.put("verdict", verdict == null ? null : verdict.name());
         map.put("messages", new ArrayList<>(messages));
         map.put("failure", failure);
+        if (data != null) {
+            map.put("forecast", new LinkedHashMap<>(data));
+        }
         return map;
     }
 
@@ -282,10 +289,17 @@ public final class BuildSummary implements Serializable {
         private final List<Row> rows = new ArrayList<>();
         private long rowsOmitted;
         private String failure;
+        private Map<String, Object> data;
 
         private Builder(Kind kind, String registry) {
             this.kind = kind;
             this.registry = registry;
+        }
+
+        /** Plain JDK values a step returns beside the counters (the forecast's events). */
+        public Builder data(Map<String, Object> value) {
+            this.data = value;
+            return this;
         }
 
         public Builder dryRun(boolean value) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The four things a CI step can ask of the engine, with the parameter names each accepts. The names are the ones
+ * The things a CI step can ask of the engine, with the parameter names each accepts. The names are the ones
  * the engine and the CLI use; the Jenkins steps, their forms and their help files follow this list.
  */
 public enum StepKind {
@@ -14,7 +14,8 @@ public enum StepKind {
             "protectTags", "protectImages", "protectImagesFile", "rulesFile", "maxDeletes", "requireSoftDelete", "allowPermanentDelete",
             "concurrency"),
     RESTORE("acrRestore", "repository", "digest", "tag", "force", "journal", "since", "filter", "dryRun"),
-    GUARD("acrGuard", "image", "expectedDigest", "stage", "window", "mode", "lock");
+    GUARD("acrGuard", "image", "expectedDigest", "stage", "window", "mode", "lock"),
+    FORECAST("acrForecast", "window", "includeRetentionPolicy");
 
     /**
      * Where and as whom: every verb takes these. {@code endpoint} overrides where calls go (private endpoint,

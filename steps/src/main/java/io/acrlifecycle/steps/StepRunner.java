@@ -106,6 +106,7 @@ public final class StepRunner {
                 p.choice("mode", GUARD_MODES, "block");
                 p.flag("lock");
             }
+            case FORECAST -> ForecastStep.validate(p);
             default -> throw new IllegalStateException("unknown verb " + verb);
         }
         p.check();
@@ -148,6 +149,7 @@ public final class StepRunner {
             case PURGE -> purge(registry, p, journal, log);
             case RESTORE -> restore(registry, p, log);
             case GUARD -> guard(registry, p, log);
+            case FORECAST -> ForecastStep.run(registry, p, log);
         };
     }
 

@@ -1,7 +1,9 @@
 package io.acrlifecycle.engine.guard;
 
-import io.acrlifecycle.engine.guard.schedule.AcrPurgeCommand;
-import io.acrlifecycle.engine.guard.schedule.ScheduledPurge;
+import io.acrlifecycle.engine.forecast.OrderedSimulation;
+import io.acrlifecycle.engine.forecast.Run;
+import io.acrlifecycle.engine.forecast.RunSource;
+import io.acrlifecycle.engine.forecast.RunSources;
 import io.acrlifecycle.engine.guard.schedule.TaskNote;
 import io.acrlifecycle.engine.guard.schedule.TaskPurgeReport;
 import io.acrlifecycle.engine.model.Locks;
@@ -10,15 +12,12 @@ import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.MediaTypes;
 import io.acrlifecycle.engine.model.TagInfo;
 import io.acrlifecycle.engine.purge.plan.ManifestAction;
-import io.acrlifecycle.engine.purge.plan.PurgePlanner;
-import io.acrlifecycle.engine.purge.plan.RepositoryListing;
+import io.acrlifecycle.engine.purge.plan.ManifestLookup;
 import io.acrlifecycle.engine.purge.plan.RepositoryPlan;
 import io.acrlifecycle.engine.purge.plan.SpareReason;
 import io.acrlifecycle.engine.purge.plan.Spared;
 import io.acrlifecycle.engine.purge.plan.TagAction;
-import io.acrlifecycle.engine.purge.rules.AcrPurgeArgs;
 import io.acrlifecycle.engine.purge.rules.PurgeRule;
-import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,17 +28,17 @@ import java.util.Optional;
 
 /**
  * The purge window: every declared rule set (run now) and every scheduled acr purge run inside
- * {@code [now, now + window]} is simulated with the purge module's pure planner, on the repository as listed now
- * (for a push: as it will be after the push), with {@code now = fire time}. The first run that untags the tag or
- * deletes the manifest (or a platform manifest of an index) is reported.
+ * {@code [now, now + window]} is simulated in time order ({@link OrderedSimulation}), each run on the repository as
+ * the earlier runs left it (starting from the listing read now; for a push: as it will be after the push), with
+ * {@code now = fire time}, scheduled runs planned as the real acr purge plans them. The first run that untags the
+ * tag, deletes the manifest, a platform manifest of a deployed index or the subject of a deployed referrer is
+ * reported.
  */
 public final class PurgeWindowCheck {
 
     public static final String PURGE_WINDOW = "purge-window";
     public static final String SCHEDULED_TASKS = "scheduled-tasks";
 
-    /** Up to this many runs per source are simulated one by one; beyond, by bisection (see docs/guard.md). */
-    static final int LINEAR_LIMIT = 48;
     /** Stands for the pushed manifest when a push gives no digest. */
     static final String PUSHED = "sha256:" + "0".repeat(64);
 
@@ -73,9 +72,9 @@ public final class PurgeWindowCheck {
     }
 
     public static CheckResult purgeWindow(final GuardContext ctx) {
-        Sources s = sources(ctx);
+        RunSources s = sources(ctx);
         String repo = ctx.request().image().repository();
-        List<PurgeSource> applicable = s.list().stream().filter(p -> p.rules().selectsRepository(repo)).toList();
+        List<RunSource> applicable = s.selecting(repo);
         List<String> details = new ArrayList<>();
         s.list().stream().filter(p -> !applicable.contains(p))
                 .forEach(p -> details.add(p.label() + ": does not select repository " + repo));
@@ -87,27 +86,25 @@ public final class PurgeWindowCheck {
         if (!ctx.isPush() && t.manifest().isEmpty()) {
             return CheckResult.pass(PURGE_WINDOW, "not simulated: " + t.display() + " does not exist", details);
         }
-        Simulation sim = new Simulation(ctx);
-        Hit first = null;
-        int runs = 0;
-        for (PurgeSource source : applicable) {
-            runs += source.fires().size();
-            Optional<Hit> hit = sim.firstHit(source, details);
-            if (hit.isPresent() && (first == null || hit.get().fire().isBefore(first.fire()))) {
-                first = hit.get();
-            }
+        for (RunSource p : applicable) {
+            details.add(p.label() + ": " + p.fires().size() + " run(s) in the window"
+                    + (p.acrPurge() ? " (" + p.summary() + ")" : ""));
         }
-        if (first == null) {
-            return CheckResult.pass(PURGE_WINDOW, runs + " purge run(s) in the window until "
+        Simulation sim = new Simulation(ctx);
+        OrderedSimulation.Outcome outcome = sim.run(RunSources.runs(applicable));
+        details.add(outcome.runs() + " run(s) simulated in time order, each on the repository as the earlier ones"
+                + " left it; " + outcome.planned() + " planned, the others changed nothing (see docs/guard.md)");
+        if (outcome.stoppedAt() == null) {
+            return CheckResult.pass(PURGE_WINDOW, outcome.runs() + " purge run(s) in the window until "
                     + MINUTE.format(ctx.windowEnd()) + "; none untags or deletes " + ctx.target().display(), details);
         }
-        return CheckResult.block(PURGE_WINDOW, first.reason(), first.fire(), details);
+        return CheckResult.block(PURGE_WINDOW, sim.hit, outcome.stoppedAt().run().at(), details);
     }
 
     /** True when some declared rule or scheduled purge may act on the image's repository. */
     static boolean selectsRepository(final GuardContext ctx) {
         String repo = ctx.request().image().repository();
-        return sources(ctx).list().stream().anyMatch(p -> p.rules().selectsRepository(repo));
+        return !sources(ctx).selecting(repo).isEmpty();
     }
 
     static String minute(final Instant t) {
@@ -116,51 +113,31 @@ public final class PurgeWindowCheck {
 
     // ---- sources -----------------------------------------------------------------------------------------
 
-    record Sources(List<PurgeSource> list, List<String> unreadable) {
-    }
-
-    static Sources sources(final GuardContext ctx) {
-        Sources cached = ctx.memo(Sources.class);
+    static RunSources sources(final GuardContext ctx) {
+        RunSources cached = ctx.memo(RunSources.class);
         if (cached != null) {
             return cached;
         }
-        List<PurgeSource> list = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
-        for (PurgeRules rules : ctx.request().rules()) {
-            list.add(new PurgeSource("declared rules " + rules.source() + " (no schedule: treated as running now)",
-                    rules, List.of(ctx.now()), false, rules.toString()));
-        }
-        if (ctx.request().includeScheduledTasks()) {
-            for (ScheduledPurge p : ctx.tasks().map(TaskPurgeReport::purges).orElse(List.of())) {
-                AcrPurgeCommand c = p.command();
-                try {
-                    PurgeRules rules = PurgeRules.fromAcrPurgeArgs(new AcrPurgeArgs(c.filters(), c.ago(), c.keep(),
-                            c.untagged(), c.untaggedOnly(), c.includeLocked()));
-                    list.add(new PurgeSource(p.label(), rules, p.fireTimes(ctx.now(), ctx.windowEnd()), true,
-                            c.summary()));
-                } catch (IllegalArgumentException e) {
-                    unreadable.add(p.label() + ": acr purge flags cannot be read: " + e.getMessage());
-                }
-            }
-        }
-        return ctx.memo(Sources.class, new Sources(List.copyOf(list), List.copyOf(unreadable)));
+        TaskPurgeReport tasks = ctx.request().includeScheduledTasks() ? ctx.tasks().orElse(null) : null;
+        return ctx.memo(RunSources.class, RunSources.of(ctx.request().rules(), tasks, ctx.now(), ctx.windowEnd()));
     }
 
     // ---- simulation --------------------------------------------------------------------------------------
 
-    record Hit(Instant fire, String reason) {
-    }
-
-    /** Runs the planner against one (projected) listing for any number of fire times. */
+    /**
+     * The ordered simulation over the image's repository (for a push: as it will be after the push), stopped at the
+     * first run that untags the tag, deletes the manifest, a platform manifest of a deployed index, or the subject of
+     * a deployed referrer.
+     */
     private static final class Simulation {
         private final GuardContext ctx;
         private final String repo;
         private final String tag;
         private final String digest;
         private final Instant now;
-        private List<TagInfo> tags;
-        private List<ManifestInfo> manifests;
+        private final OrderedSimulation sim;
         private List<String> children;
+        private String hit;
 
         Simulation(final GuardContext ctx) {
             this.ctx = ctx;
@@ -169,59 +146,28 @@ public final class PurgeWindowCheck {
             this.tag = t.tag();
             this.digest = ctx.isPush() && t.digest() == null ? PUSHED : t.digest();
             this.now = ctx.now();
-        }
-
-        Optional<Hit> firstHit(final PurgeSource source, final List<String> details) {
-            List<Instant> fires = source.fires();
-            if (fires.isEmpty()) {
-                details.add(source.label() + ": no run in the window");
-                return Optional.empty();
-            }
-            int found;
-            int simulated;
-            if (fires.size() <= LINEAR_LIMIT) {
-                found = -1;
-                simulated = 0;
-                for (int i = 0; i < fires.size() && found < 0; i++) {
-                    simulated++;
-                    found = describe(source, fires.get(i)).isPresent() ? i : -1;
-                }
-            } else {
-                // With a fixed listing, a later run untags and deletes at least what an earlier run does
-                // (eligibility only grows with time and keep-N ranks the same items), so bisection is exact.
-                simulated = 1;
-                found = -1;
-                if (describe(source, fires.get(fires.size() - 1)).isPresent()) {
-                    int lo = 0;
-                    int hi = fires.size() - 1;
-                    while (lo < hi) {
-                        int mid = (lo + hi) >>> 1;
-                        simulated++;
-                        if (describe(source, fires.get(mid)).isPresent()) {
-                            hi = mid;
-                        } else {
-                            lo = mid + 1;
+            this.sim = new OrderedSimulation(ctx.registry().loginServer(), repo, tags(), this::manifests,
+                    new ManifestLookup() {
+                        @Override
+                        public Optional<ManifestContent> content(final String d) {
+                            return ctx.snapshot().content(d);
                         }
-                    }
-                    found = lo;
-                }
-            }
-            if (found < 0) {
-                details.add(source.label() + ": " + fires.size() + " run(s) in the window (" + source.summary()
-                        + "), simulated " + simulated + "; none untags or deletes it");
-                return Optional.empty();
-            }
-            Hit hit = new Hit(fires.get(found), describe(source, fires.get(found)).orElseThrow());
-            details.add(source.label() + ": " + hit.reason());
-            return Optional.of(hit);
+                    });
         }
 
-        /** The reason this run removes the image, or empty. */
-        Optional<String> describe(final PurgeSource source, final Instant fire) {
-            RepositoryListing listing = new RepositoryListing(repo, tags(), lazyManifests(),
-                    d -> PUSHED.equals(d) ? Optional.empty() : ctx.snapshot().content(d));
-            RepositoryPlan plan = PurgePlanner.planRepository(ctx.registry().loginServer(), listing, source.rules(),
-                    fire);
+        OrderedSimulation.Outcome run(final List<Run> runs) {
+            children(); // read before any run: the index as it is now
+            Optional<String> subject = subject();
+            return sim.simulate(runs, ctx.windowEnd(), applied -> {
+                hit = describe(applied, subject).orElse(null);
+                return hit != null;
+            });
+        }
+
+        private Optional<String> describe(final OrderedSimulation.Applied applied, final Optional<String> subject) {
+            RunSource source = applied.run().source();
+            RepositoryPlan plan = applied.plan();
+            Instant fire = applied.run().at();
             String when = source.label() + (source.acrPurge() ? " at " + minute(fire) : "");
             Optional<TagAction> untag = plan.untag().stream().filter(a -> a.tag().equals(tag)).findFirst();
             Optional<ManifestAction> delete = plan.delete().stream().filter(a -> a.digest().equals(digest))
@@ -235,32 +181,38 @@ public final class PurgeWindowCheck {
             }
             if (delete.isPresent()) {
                 return Optional.of(when + " would delete it (" + ruleText(source, delete.get().rule()) + "; "
-                        + delete.get().reason() + ", " + age(delete.get().lastUpdateTime(), fire) + ")");
+                        + delete.get().reason() + ", " + age(delete.get().lastUpdateTime(), fire) + ")"
+                        + lockedParent(source, plan, digest));
             }
-            for (String child : children()) {
+            if (applied.removedWithSubject().stream().anyMatch(m -> m.digest().equals(digest))) {
+                return Optional.of(when + " would delete it with its subject " + subject.orElse("(a referrer's"
+                        + " subject)") + ": ACR deletes a referrer together with its subject");
+            }
+            for (String child : children) {
                 if (plan.delete().stream().anyMatch(a -> a.digest().equals(child))) {
-                    return Optional.of(when + " would delete its platform manifest " + child);
-                }
-                if (source.acrPurge() && acrPurgeDeletesChildOfLockedIndex(plan, child)) {
-                    return Optional.of(when + " would delete its platform manifest " + child + ": acr purge does"
-                            + " not let a locked index shield its children (lock the children too; the guard's"
-                            + " lock does)");
+                    return Optional.of(when + " would delete its platform manifest " + child
+                            + lockedParent(source, plan, child));
                 }
             }
             return Optional.empty();
         }
 
-        // The planner spares children of a locked index; the real acr purge deletes them when they are unlocked.
-        private boolean acrPurgeDeletesChildOfLockedIndex(final RepositoryPlan plan, final String child) {
+        // acr purge checks a manifest's lock before reading an index, so a locked index does not shield its children
+        private String lockedParent(final RunSource source, final RepositoryPlan plan, final String child) {
+            if (!source.acrPurge()) {
+                return "";
+            }
             for (Spared s : plan.spared()) {
-                if (s.tag() == null && s.digest().equals(child) && s.reason() == SpareReason.CHILD_OF_LOCKED_INDEX) {
-                    return ctx.snapshot().manifest(child).map(m -> !m.locks().blocksDelete()).orElse(false);
+                if (s.tag() == null && s.reason() == SpareReason.LOCKED && sim.lookup().content(s.digest())
+                        .map(c -> c.childDigests().contains(child)).orElse(false)) {
+                    return ": acr purge does not let a locked index shield its children (index " + s.digest()
+                            + " is locked; lock the children too, the guard's lock does)";
                 }
             }
-            return false;
+            return "";
         }
 
-        private String tagPosition(final TagAction action, final RepositoryPlan plan, final PurgeSource source,
+        private String tagPosition(final TagAction action, final RepositoryPlan plan, final RunSource source,
                 final Instant fire) {
             int keep = rule(source, action.rule()).map(PurgeRule::keep).orElse(0);
             int before = 0;
@@ -275,7 +227,7 @@ public final class PurgeWindowCheck {
             return age(action.lastUpdateTime(), fire) + " and " + ordinal(keep + before + 1) + " newest";
         }
 
-        private static String ruleText(final PurgeSource source, final String ruleName) {
+        private static String ruleText(final RunSource source, final String ruleName) {
             Optional<PurgeRule> r = rule(source, ruleName);
             if (r.isEmpty()) {
                 return "rule " + ruleName;
@@ -284,39 +236,24 @@ public final class PurgeWindowCheck {
             return source.acrPurge() ? text : "rule " + ruleName + ": " + text;
         }
 
-        private static Optional<PurgeRule> rule(final PurgeSource source, final String name) {
+        private static Optional<PurgeRule> rule(final RunSource source, final String name) {
             return source.rules().rules().stream().filter(r -> r.name().equals(name)).findFirst();
         }
 
         private List<TagInfo> tags() {
-            if (tags == null) {
-                List<TagInfo> listed = ctx.snapshot().tagsNewestFirst();
-                if (!ctx.isPush() || tag == null) {
-                    tags = listed;
-                } else {
-                    List<TagInfo> projected = new ArrayList<>();
-                    projected.add(new TagInfo(repo, tag, digest, now, now, Locks.NONE));
-                    listed.stream().filter(t -> !t.name().equals(tag)).forEach(projected::add);
-                    tags = List.copyOf(projected);
-                }
+            List<TagInfo> listed = ctx.snapshot().tagsNewestFirst();
+            if (!ctx.isPush() || tag == null) {
+                return listed;
             }
-            return tags;
-        }
-
-        private Iterable<ManifestInfo> lazyManifests() {
-            return () -> manifests().iterator();
+            List<TagInfo> projected = new ArrayList<>();
+            projected.add(new TagInfo(repo, tag, digest, now, now, Locks.NONE));
+            listed.stream().filter(t -> !t.name().equals(tag)).forEach(projected::add);
+            return List.copyOf(projected);
         }
 
         private List<ManifestInfo> manifests() {
-            if (manifests == null) {
-                List<ManifestInfo> listed = ctx.snapshot().manifests();
-                if (!ctx.isPush() || tag == null) {
-                    manifests = listed;
-                } else {
-                    manifests = projectPush(listed);
-                }
-            }
-            return manifests;
+            List<ManifestInfo> listed = ctx.snapshot().manifests();
+            return !ctx.isPush() || tag == null ? listed : projectPush(listed);
         }
 
         // After the push the tag sits on the pushed manifest (created now if new) and no longer on the old one.
@@ -340,15 +277,25 @@ public final class PurgeWindowCheck {
             return List.copyOf(out);
         }
 
+        private Optional<ManifestInfo> deployed() {
+            return digest == null || PUSHED.equals(digest) ? Optional.empty() : ctx.target().manifest();
+        }
+
         private List<String> children() {
             if (children == null) {
-                Optional<ManifestInfo> m = digest == null || PUSHED.equals(digest) ? Optional.empty()
-                        : ctx.snapshot().manifest(digest);
-                children = m.filter(ManifestInfo::isIndex)
-                        .flatMap(x -> ctx.snapshot().content(x.digest()))
+                children = deployed().filter(ManifestInfo::isIndex)
+                        .flatMap(x -> sim.lookup().content(x.digest()))
                         .map(ManifestContent::childDigests).orElse(List.of());
             }
             return children;
+        }
+
+        // A deployed referrer (signature, SBOM, an artifact with a subject) goes when its subject is deleted; its
+        // body is read once so that the simulation's cascade knows the subject.
+        private Optional<String> subject() {
+            return deployed().filter(m -> MediaTypes.maySubject(m.mediaType()))
+                    .flatMap(m -> sim.lookup().content(m.digest()))
+                    .map(ManifestContent::subjectDigest);
         }
     }
 
@@ -375,7 +322,7 @@ public final class PurgeWindowCheck {
     public static List<String> includeLockedSources(final GuardContext ctx) {
         List<String> out = new ArrayList<>();
         String repo = ctx.target().repository();
-        for (PurgeSource s : sources(ctx).list()) {
+        for (RunSource s : sources(ctx).list()) {
             if (s.rules().includeLocked() && s.rules().selectsRepository(repo)) {
                 out.add(s.label() + " runs with include-locked: it unlocks and deletes locked images");
             }

@@ -38,7 +38,8 @@ public final class HtmlReport {
             span.digest{text-decoration:underline dotted #8c959f;cursor:help}
             table.summary td{font-family:inherit}table.summary td.long{font-family:inherit}
             details{margin-bottom:.8rem}details>summary{cursor:pointer;font-weight:600;padding:.3rem 0}
-            ul.notes{padding-left:1.2rem}footer{margin-top:3rem;color:#57606a;font-size:.8rem}
+            ul.notes{padding-left:1.2rem}figure.timeline{margin:.8rem 0}figure.timeline svg{max-width:100%;height:auto}
+            figure.timeline figcaption{font-weight:600;padding:.3rem 0}footer{margin-top:3rem;color:#57606a;font-size:.8rem}
             """;
 
 
@@ -117,6 +118,9 @@ public final class HtmlReport {
                 html.append("<li>").append(escape(note)).append("</li>\n");
             }
             html.append("</ul>\n");
+        }
+        if (section.timeline() != null) {
+            html.append(TimelineSvg.render(section.timeline()));
         }
         for (Table table : section.tables()) {
             table(html, table);

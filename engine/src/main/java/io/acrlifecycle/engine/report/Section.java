@@ -8,13 +8,18 @@ import java.util.Objects;
  * One step of a report. {@code outcome} is a short word shown as a badge ({@link Outcome}); {@code summary} is the
  * one line the report's summary table shows for the step (null: its first facts); {@code facts} are the totals
  * (label and value); {@code notes} are sentences a person should read; {@code tables} hold the detail, usually one
- * per repository.
+ * per repository; {@code timeline} (may be null) is a chart over time, drawn above the tables in HTML.
  */
 public record Section(String title, Outcome outcome, String summary, List<Fact> facts, List<String> notes,
-        List<Table> tables) {
+        List<Table> tables, Timeline timeline) {
 
     public Section(String title, Outcome outcome, List<Fact> facts, List<String> notes, List<Table> tables) {
-        this(title, outcome, null, facts, notes, tables);
+        this(title, outcome, null, facts, notes, tables, null);
+    }
+
+    public Section(String title, Outcome outcome, String summary, List<Fact> facts, List<String> notes,
+            List<Table> tables) {
+        this(title, outcome, summary, facts, notes, tables, null);
     }
 
     public Section {
@@ -73,6 +78,7 @@ public record Section(String title, Outcome outcome, String summary, List<Fact> 
         private final List<Fact> facts = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
+        private Timeline timeline;
 
         private Builder(String title) {
             this.title = title;
@@ -106,8 +112,14 @@ public record Section(String title, Outcome outcome, String summary, List<Fact> 
             return this;
         }
 
+        /** A chart over time (one per section). */
+        public Builder timeline(Timeline value) {
+            this.timeline = value;
+            return this;
+        }
+
         public Section build() {
-            return new Section(title, outcome, summary, facts, notes, tables);
+            return new Section(title, outcome, summary, facts, notes, tables, timeline);
         }
     }
 }

@@ -197,6 +197,21 @@ class PipelineStepsITest {
     }
 
     @Test
+    void shouldForecastWithoutDeletingAndSayWhatItCouldNotRead() throws Exception {
+        // ACR user, no resourceId: the tasks and policies cannot be read over ARM, so the forecast says so and holds
+        // no scheduled deletion; the step still returns its map and lists it on the build page
+        WorkflowRun b = run("""
+                def r = acrForecast registry: registry, credentialsId: creds, window: '2d'
+                echo "kind=${r.kind} window=${r.forecast.window} deleted=${r.forecast.manifestsDeleted}"
+                """, Result.SUCCESS);
+
+        j.assertLogContains("kind=FORECAST window=2d deleted=0", b);
+        assertThat(b.getAction(AcrBuildAction.class).summaries()).singleElement()
+                .satisfies(s -> assertThat(s.messages()).anySatisfy(m -> assertThat(m).contains("over ARM")));
+        assertThat(emulator.requestLog().count("DELETE", ".*")).isZero();
+    }
+
+    @Test
     void shouldFailSoftDeleteEnsureWithoutAResourceIdNamingTheProblem() throws Exception {
         WorkflowRun b = run("acrSoftDeleteEnsure registry: registry, credentialsId: creds, status: 'on'",
                 Result.FAILURE);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.acrlifecycle.builders.AcrGuardBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrPurgeBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrRestoreBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrSoftDeleteEnsureBuilder;
+import io.jenkins.plugins.acrlifecycle.steps.AcrForecastStep;
 import io.jenkins.plugins.acrlifecycle.steps.AcrGuardStep;
 import io.jenkins.plugins.acrlifecycle.steps.AcrPurgeStep;
 import io.jenkins.plugins.acrlifecycle.steps.AcrRestoreStep;
@@ -29,6 +30,7 @@ class StepParametersMatchEngineTest {
         assertThat(names(AcrPurgeStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.PURGE.parameters());
         assertThat(names(AcrRestoreStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.RESTORE.parameters());
         assertThat(names(AcrGuardStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.GUARD.parameters());
+        assertThat(names(AcrForecastStep.class)).containsExactlyInAnyOrderElementsOf(StepKind.FORECAST.parameters());
     }
 
     @Test

@@ -67,7 +67,17 @@ public final class PurgePlanner {
     /** Plans one repository; the listings are iterated once each. */
     public static RepositoryPlan planRepository(String loginServer, RepositoryListing listing, PurgeRules rules,
             Instant now) {
-        return new RepoPlanner(loginServer, listing, rules, now).run();
+        return new RepoPlanner(loginServer, listing, rules, now, false).run();
+    }
+
+    /**
+     * Plans one repository as the real {@code acr purge} does: a locked index is skipped by its lock check before
+     * its children are read, so it does not shield its untagged platform manifests (acr-facts 5.3). Our own purge
+     * never plans this way; the deploy guard and the forecast use it to predict scheduled acr purge runs.
+     */
+    public static RepositoryPlan planRepositoryAsAcrPurge(String loginServer, RepositoryListing listing,
+            PurgeRules rules, Instant now) {
+        return new RepoPlanner(loginServer, listing, rules, now, true).run();
     }
 
     private static final class RepoPlanner {
@@ -83,8 +93,12 @@ public final class PurgePlanner {
         private final List<Spared> spared = new ArrayList<>();
         // digest -> tag names this plan untags (a set: paging may list a tag twice)
         private final Map<String, Set<String>> untaggedNames = new HashMap<>();
+        // acr purge's hole: a locked index does not shield its children
+        private final boolean lockedIndexesLeaveChildren;
 
-        RepoPlanner(String loginServer, RepositoryListing listing, PurgeRules rules, Instant now) {
+        RepoPlanner(String loginServer, RepositoryListing listing, PurgeRules rules, Instant now,
+                boolean lockedIndexesLeaveChildren) {
+            this.lockedIndexesLeaveChildren = lockedIndexesLeaveChildren;
             this.repo = listing.repository();
             this.listing = listing;
             this.rules = rules;
@@ -270,7 +284,9 @@ public final class PurgePlanner {
                 boolean locked = m.locks().blocksDelete();
                 if (locked && !rules.includeLocked()) {
                     sparedManifests.add(new Spared(repo, null, d, SpareReason.LOCKED, rule.name(), lockText(m.locks())));
-                    shield(shielding, indexLike, d, SpareReason.CHILD_OF_LOCKED_INDEX);
+                    if (!lockedIndexesLeaveChildren) {
+                        shield(shielding, indexLike, d, SpareReason.CHILD_OF_LOCKED_INDEX);
+                    }
                     continue;
                 }
                 // by name, not by count: a listing that repeats a tag (paging) must not make a tagged manifest look bare
