@@ -38,8 +38,9 @@ import java.util.TreeMap;
  * referrer index with children, which acr purge deletes while sparing its children. Then {@code keep} N: nothing
  * is deleted when there are at most N candidates, otherwise the N newest are kept.
  *
- * <p>Over 400 lines: the two passes share one repository's state (filters, exclusions, protections, what this plan
- * untags) and mirror acr purge's two functions side by side; split apart, that state would be handed across.
+ * <p>Over 400 lines because the two passes share one repository's state (filters, exclusions, protections,
+ * what this plan untags) and mirror acr purge's two functions side by side; split apart, that state would be
+ * handed across.
  */
 public final class PurgePlanner {
 
