@@ -51,8 +51,9 @@ import java.util.function.Supplier;
  * Listings are lazy and page with {@code n}/{@code last} via {@code Link}; repository names are percent-encoded like
  * the SDK ({@code team/app} → {@code team%2Fapp}).
  *
- * <p>Over 400 lines: one short method per {@link Registry} operation, each mapping it onto the SDK or a raw call
- * with its error translation; the HTTP details live in {@link Rest}, {@link ArmClient} and the policies.
+ * <p>Over 400 lines because it has one short method per {@link Registry} operation, each mapping it onto the
+ * SDK or a raw call with its error translation; the HTTP details live in {@link Rest}, {@link ArmClient} and the
+ * policies.
  */
 public final class AcrRegistry implements Registry {
     

@@ -30,7 +30,7 @@ class EngineArchitectureTest {
 
     /** Over this many lines, a main class carries {@value #REASON} in its leading comment. */
     static final int MAX_LINES = 400;
-    static final String REASON = "Over 400 lines:";
+    static final String REASON = "Over 400 lines because";
 
     @Test
     void shouldImportTheEngineMainClasses() {
@@ -95,7 +95,7 @@ class EngineArchitectureTest {
             }).map(f -> f + " (" + lines(f).size() + " lines)").toList();
         }
         assertThat(unexplained).as("main classes over " + MAX_LINES + " lines without '" + REASON
-                + " <why>' in their leading comment").isEmpty();
+                + " <why>' in their leading comment (the emulator's rule uses the same words)").isEmpty();
     }
 
     private static List<String> lines(Path f) {

@@ -125,6 +125,26 @@ class PurgeServiceTest {
     }
 
     @Test
+    void shouldCheckTheSafetyNetAsAPlainCallBeforeAnyExecutor() {
+        // given a plan of 14 deletes
+        InMemoryRegistry reg = registry();
+        PurgeRequest req = request().build();
+        var plan = PurgeService.plan(reg, req.validate(), Instant.now(), EngineLog.SILENT);
+        var options = req.executorOptions();
+        assertThat(plan.deletes()).isEqualTo(14);
+
+        // then: nothing to refuse; too many deletes; soft delete off; off but not required, or allowed
+        assertThat(PurgeService.refusal(plan, options, reg)).isNull();
+        assertThat(PurgeService.refusal(plan, options.withSafety(true, false, 13), reg))
+                .contains("sends 14 deletes").contains("more than maxDeletes 13");
+        reg.softDelete(false);
+        assertThat(PurgeService.refusal(plan, options, reg)).contains("soft delete is disabled");
+        assertThat(PurgeService.refusal(plan, options.withSafety(false, false, null), reg)).isNull();
+        assertThat(PurgeService.refusal(plan, options.withSafety(true, true, null), reg)).isNull();
+        assertThat(reg.calls).isEmpty();
+    }
+
+    @Test
     void shouldRefuseBadInputBeforeAnyRequest() {
         InMemoryRegistry reg = registry();
         assertThatThrownBy(() -> PurgeService.run(reg, PurgeRequest.builder().filter("app:v1[").ago("30x").keep(-1)

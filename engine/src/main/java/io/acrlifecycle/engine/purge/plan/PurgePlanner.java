@@ -42,8 +42,9 @@ import java.util.TreeMap;
  * ({@link ManifestAction#cascade()}, from the referrers API and the bodies read), or is spared
  * ({@link SpareReason#REFERRER_KEPT}) when a referrer in it must stay.
  *
- * <p>Over 400 lines: the two passes share one repository's state (filters, exclusions, protections, what this plan
- * untags) and mirror acr purge's two functions side by side; split apart, that state would be handed across.
+ * <p>Over 400 lines because the two passes share one repository's state (filters, exclusions, protections,
+ * what this plan untags) and mirror acr purge's two functions side by side; split apart, that state would be
+ * handed across.
  */
 public final class PurgePlanner {
 
