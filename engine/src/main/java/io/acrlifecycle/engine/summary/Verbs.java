@@ -222,7 +222,7 @@ public final class Verbs {
     static BuildSummary restore(Registry registry, StepParameters p, EngineLog log) {
         if (p.text("journal") != null) {
             return summarize(Kind.RESTORE, registry.loginServer(),
-                    PurgeUndo.undo(Path.of(p.text("journal")), new RegistryUndoRestorer(registry)));
+                    PurgeUndo.undo(Path.of(p.text("journal")), registry.loginServer(), new RegistryUndoRestorer(registry)));
         }
         String repository = p.text("repository");
         RestoreRequest request = p.text("digest") != null
@@ -283,7 +283,7 @@ public final class Verbs {
     /** Restores everything a purge journal recorded as deleted (the build page's "Undo this purge"). */
     public static BuildSummary undoPurge(Registry registry, Path journal, EngineLog log) {
         return summarize(Kind.PURGE_UNDO, registry.loginServer(),
-                PurgeUndo.undo(journal, new RegistryUndoRestorer(registry)));
+                PurgeUndo.undo(journal, registry.loginServer(), new RegistryUndoRestorer(registry)));
     }
 
     static BuildSummary summarize(Kind kind, String registry, UndoReport report) {
