@@ -144,7 +144,7 @@ public class PurgeCommand extends RegistryCommand {
             throw CliException.usage(flagNames(e.getMessage()));
         }
         try (AcrRegistry registry = openRegistry()) {
-            PurgeReport report = PurgeService.run(registry, request, progress(), log());
+            PurgeReport report = flagWords(PurgeService.run(registry, request, progress(), log()));
             return result(registry.loginServer(), report);
         }
     }
@@ -202,6 +202,19 @@ public class PurgeCommand extends RegistryCommand {
                 bar.finish();
             }
         };
+    }
+
+    /**
+     * The engine's refusals name its parameters (allowPermanentDelete, maxDeletes: the Jenkins step's names); on the
+     * command line they are flags.
+     */
+    static PurgeReport flagWords(PurgeReport r) {
+        if (r.message() == null) {
+            return r;
+        }
+        String m = StderrLog.flagWords(r.message());
+        return new PurgeReport(r.registry(), r.rules(), r.status(), m, r.dryRun(), r.startedAt(), r.finishedAt(),
+                r.planned(), r.totals(), r.journal(), r.note(), r.repositories(), r.plan());
     }
 
     private CommandResult result(String registry, PurgeReport report) {
