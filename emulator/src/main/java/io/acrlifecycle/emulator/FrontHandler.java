@@ -97,6 +97,10 @@ final class FrontHandler implements HttpHandler {
             switch (f.kind()) {
                 case LATENCY -> sleep(f);
                 case DROP -> throw new DropConnection();
+                // the handler runs and changes the state; the status line is never sent
+                case DROP_AFTER_APPLY -> c.beforeRespond(() -> {
+                    throw new DropConnection();
+                });
                 case STATUS -> {
                     AcrException e = AcrErrors.injected(f.status(), f.errorCode());
                     if (f.retryAfterSeconds() != null) {
