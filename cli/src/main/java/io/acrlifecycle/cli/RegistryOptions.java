@@ -99,8 +99,9 @@ public class RegistryOptions {
             try {
                 builder.registryName(name, cloud.engine);
             } catch (IllegalArgumentException e) {
-                throw CliException.usage("--registry: '" + name + "' is neither a registry name (5-50 letters and "
-                        + "digits) nor a login server (myregistry.azurecr.io)");
+                throw CliException.usage("--registry: '" + name + "' is neither a registry name nor a login server; "
+                        + "accepted: a registry name (5-50 letters and digits, e.g. myregistry) or a login server "
+                        + "(myregistry.azurecr.io)");
             }
         }
         if (endpoint != null) {

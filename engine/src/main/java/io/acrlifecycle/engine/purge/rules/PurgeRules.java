@@ -48,7 +48,8 @@ public record PurgeRules(int version, List<PurgeRule> rules, List<Filter> exclud
         List<String> problems = new ArrayList<>();
         List<String> fs = filters == null ? List.of() : filters;
         if (untagged && untaggedOnly) {
-            problems.add("--untagged and --untagged-only are mutually exclusive");
+            problems.add("--untagged and --untagged-only are mutually exclusive; accepted: one of them (--untagged-only "
+                    + "already deletes untagged manifests)");
         }
         if (!untaggedOnly && fs.isEmpty()) {
             problems.add("--filter is required when not using --untagged-only; accepted: " + Filter.ACCEPTED);
