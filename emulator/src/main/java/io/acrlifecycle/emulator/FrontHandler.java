@@ -25,8 +25,16 @@ final class FrontHandler implements HttpHandler {
     static final class DropConnection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** Already in the request log (after-apply drops log before the connection closes, so a client sees it). */
+        final boolean logged;
+
         DropConnection() {
+            this(false);
+        }
+
+        DropConnection(boolean logged) {
             super("connection dropped by an injected fault", null, false, false);
+            this.logged = logged;
         }
     }
 
@@ -69,7 +77,9 @@ final class FrontHandler implements HttpHandler {
             armChanged = route(c);
             status = c.status();
         } catch (DropConnection d) {
-            emu.log(c, 0);
+            if (!d.logged) {
+                emu.log(c, 0);
+            }
             throw d;
         } catch (AcrException e) {
             c.error(e);
@@ -99,7 +109,8 @@ final class FrontHandler implements HttpHandler {
                 case DROP -> throw new DropConnection();
                 // the handler runs and changes the state; the status line is never sent
                 case DROP_AFTER_APPLY -> c.beforeRespond(() -> {
-                    throw new DropConnection();
+                    emu.log(c, 0);
+                    throw new DropConnection(true);
                 });
                 case STATUS -> {
                     AcrException e = AcrErrors.injected(f.status(), f.errorCode());
