@@ -169,7 +169,8 @@ public class PurgeCommand extends RegistryCommand {
                 .replaceAll(start + "protect\\.tags\\[", "$1--protect-tag[")
                 .replaceAll(start + "protect\\.images\\[", "$1--protect-image[")
                 .replaceAll(start + "protect\\.imagesFile:", "$1--protect-images-file:")
-                .replaceAll(start + "rules file ", "$1--rules: rules file ");
+                .replaceAll(start + "rulesFile: '", "$1--rules: '")
+                .replaceAll(start + "journal: ", "$1--journal: ");
     }
 
     private PurgeProgress progress() {

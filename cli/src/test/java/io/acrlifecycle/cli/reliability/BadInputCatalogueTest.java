@@ -164,9 +164,9 @@ class BadInputCatalogueTest {
                 cli("P13", "purge flags", "--ago missing with --filter", 2, n("ago", "accepted"), "purge", "-f", "app:.*"),
                 cli("P14", "purge flags", "--rules with --filter", 2, n("rules", "not both"), "purge", "--rules", "x.yaml", "-f", "app:.*"),
                 // rules and images files
-                cliWith("R01", "rules file", "--rules naming a missing file", 2, n("rulesFile", "does not exist", "accepted"), e -> List.of("purge", "--rules", dir.resolve("missing.yaml").toString())),
-                cliWith("R02", "rules file", "--rules naming a binary file", 2, n("rulesFile", "not UTF-8", "accepted"), e -> List.of("purge", "--rules", binary.toString())),
-                cliWith("R03", "rules file", "--rules naming a directory", 2, n("rulesFile", "is a directory", "accepted"), e -> List.of("purge", "--rules", dir.toString())),
+                cliWith("R01", "rules file", "--rules naming a missing file", 2, n("--rules: '", "does not exist", "accepted"), e -> List.of("purge", "--rules", dir.resolve("missing.yaml").toString())),
+                cliWith("R02", "rules file", "--rules naming a binary file", 2, n("--rules: '", "not UTF-8", "accepted"), e -> List.of("purge", "--rules", binary.toString())),
+                cliWith("R03", "rules file", "--rules naming a directory", 2, n("--rules: '", "is a directory", "accepted"), e -> List.of("purge", "--rules", dir.toString())),
                 cliWith("R04", "rules file", "a rule with ago: 30x", 2, n("ago", "accepted: 30d"), e -> List.of("purge", "--rules", rulesBadAgo.toString())),
                 cliWith("R05", "rules file", "YAML that does not parse", 2, n("bad.yaml", "YAML"), e -> List.of("purge", "--rules", rulesBadYaml.toString())),
                 cliWith("R06", "rules file", "--protect-images-file missing", 2, n("--protect-images-file", "does not exist", "accepted"), e -> List.of("purge", "-f", "app:.*", "--ago", "1d", "--protect-images-file", dir.resolve("none.txt").toString())),
