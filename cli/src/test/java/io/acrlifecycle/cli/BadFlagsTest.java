@@ -51,8 +51,7 @@ class BadFlagsTest {
 
         // then
         assertUsage(run("purge", "-r", "myregistry", "-f", "app:v", "--ago", "1d", "--execute", "--journal",
-                file.resolve("j.jsonl").toString()), "--journal: '" + file.resolve("j.jsonl") + "' cannot be created: "
-                + file + " is not a directory; accepted: ");
+                file.resolve("j.jsonl").toString()), "--journal: cannot create the directory of ");
         assertUsage(run("usage", "-r", "myregistry", "--report-dir", file.resolve("r").toString()),
                 "--report-dir: cannot create directory ");
         assertUsage(run("demo", "--out", file.resolve("d").toString()), "--out: cannot create directory ");

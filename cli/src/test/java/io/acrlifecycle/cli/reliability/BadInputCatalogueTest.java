@@ -14,8 +14,8 @@ import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.Registries;
 import io.acrlifecycle.engine.registry.RegistryConfig;
-import io.acrlifecycle.engine.summary.Verb;
-import io.acrlifecycle.engine.summary.Verbs;
+import io.acrlifecycle.steps.StepKind;
+import io.acrlifecycle.steps.StepRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input catalogue (issue 10): every entry is a bad input to the CLI, a Jenkins step's parameters (through the
- * engine's {@link Verbs}, which the plugin calls), a rules file, a journal, a credential or a registry state. Each
+ * The bad-input catalogue (issue 10): every entry is a bad input to the CLI, a Jenkins step's parameters (through
+ * {@link StepRunner}, which the plugin calls), a rules file, a journal, a credential or a registry state. Each
  * asserts the exit code (steps: refused with an exception), that the message names the field and the accepted
  * form, and, from the emulator's request log, that nothing mutating (no PUT, PATCH, DELETE, and no POST other than
  * the token exchange) was sent. {@code docs/errors.md} lists the catalogue; {@link #docsListEveryEntry} fails when
@@ -98,10 +98,10 @@ class BadInputCatalogueTest {
 
     /**
      * One catalogue entry. {@code args} are the command line after {@code acr-lifecycle} (connection flags to the
-     * emulator are added unless {@code raw}); a step entry runs {@code Verbs.run(verb, registry, params)} instead.
+     * emulator are added unless {@code raw}); a step entry runs {@code StepRunner.run(verb, registry, params)} instead.
      */
     record Case(String id, String area, String input, int exit, List<String> names, Function<AcrEmulator, List<String>> args,
-            boolean raw, Map<String, String> env, String stdin, String seed, Verb verb, Map<String, Object> params) {
+            boolean raw, Map<String, String> env, String stdin, String seed, StepKind verb, Map<String, Object> params) {
 
         @Override
         public String toString() {
@@ -127,7 +127,7 @@ class BadInputCatalogueTest {
         return new Case(id, "registry state", input, exit, names, e -> List.of(args), false, null, "", seed, null, null);
     }
 
-    static Case step(String id, String input, Verb verb, List<String> names, Object... kv) {
+    static Case step(String id, String input, StepKind verb, List<String> names, Object... kv) {
         Map<String, Object> p = new HashMap<>();
         p.put("registry", "REGISTRY");
         for (int i = 0; i + 1 < kv.length; i += 2) {
@@ -223,24 +223,24 @@ class BadInputCatalogueTest {
                 state("T02", "purge --execute above --max-deletes", 4, n("--max-deletes", "nothing was deleted"), SEED, "purge", "-f", "app:.*", "--ago", "30d", "--journal", "T02", "--execute", "--max-deletes", "1"),
                 state("T03", "soft delete with untagged retention", 4, n("untagged", "retention"), SEED, "soft-delete", "ensure", "--untagged-retention", "enabled", "--untagged-retention-days", "3"),
                 state("T04", "unlock of an image the registry does not hold", 1, n("app:nope", "does not exist"), SEED, "unlock", "--image", "app:nope"),
-                // Jenkins step parameters (the engine's Verbs, called by the plugin)
-                step("V01", "acrPurge without filter or rulesFile", Verb.PURGE, n("filter", "repository-regex:tag-regex"), "ago", "1d"),
-                step("V02", "acrPurge ago: '30x'", Verb.PURGE, n("ago", "accepted"), "filter", "app:.*", "ago", "30x"),
-                step("V03", "acrPurge keep: '-1'", Verb.PURGE, n("keep", "whole number from 0"), "filter", "app:.*", "ago", "1d", "keep", "-1"),
-                step("V04", "acrPurge concurrency: '99'", Verb.PURGE, n("concurrency", "whole number from 1 to 32"), "filter", "app:.*", "ago", "1d", "concurrency", "99"),
-                step("V05", "acrPurge protectImages: 'APP'", Verb.PURGE, n("protectImages", "accepted forms"), "filter", "app:.*", "ago", "1d", "protectImages", "APP"),
-                step("V06", "acrGuard image: 'app'", Verb.GUARD, n("image", "accepted forms"), "image", "app"),
-                step("V07", "acrGuard mode: 'maybe'", Verb.GUARD, n("mode", "block"), "image", "app:v1", "mode", "maybe"),
-                step("V08", "acrGuard window: '7x'", Verb.GUARD, n("window", "accepted"), "image", "app:v1", "window", "7x"),
-                step("V09", "acrRestore digest: 'sha256:x'", Verb.RESTORE, n("digest", "sha256:<64"), "repository", "app", "digest", "sha256:x"),
-                step("V10", "acrRestore without digest, tag or journal", Verb.RESTORE, n("digest", "journal"), "repository", "app"),
-                step("V11", "acrSoftDeleteEnsure retentionDays: '0'", Verb.SOFT_DELETE_ENSURE, n("retentionDays", "1"), "retentionDays", "0"),
-                step("V12", "acrSoftDeleteEnsure status: 'maybe'", Verb.SOFT_DELETE_ENSURE, n("status", "enabled"), "status", "maybe"),
-                step("V13", "endpoint: 'http://host'", Verb.GUARD, n("endpoint", "https://host[:port]"), "image", "app:v1", "endpoint", "http://example.test"),
-                step("V14", "endpoint with a password in it", Verb.GUARD, n("endpoint", "https://host[:port]"), "image", "app:v1", "endpoint", "https://u:Secret1@example.test"),
-                step("V15", "registry missing", Verb.GUARD, n("registry"), "image", "app:v1", "registry", null),
-                step("V16", "acrRestore journal of another registry", Verb.RESTORE, n("journal", "prod.azurecr.io"), "journal", "OTHER_JOURNAL"),
-                step("V17", "acrRestore journal that is a report", Verb.RESTORE, n("journal", "not a purge journal", "accepted"), "journal", "REPORT"));
+                // Jenkins step parameters (StepRunner, called by the plugin)
+                step("V01", "acrPurge without filter or rulesFile", StepKind.PURGE, n("filter", "repository-regex:tag-regex"), "ago", "1d"),
+                step("V02", "acrPurge ago: '30x'", StepKind.PURGE, n("ago", "accepted"), "filter", "app:.*", "ago", "30x"),
+                step("V03", "acrPurge keep: '-1'", StepKind.PURGE, n("keep", "whole number from 0"), "filter", "app:.*", "ago", "1d", "keep", "-1"),
+                step("V04", "acrPurge concurrency: '99'", StepKind.PURGE, n("concurrency", "whole number from 1 to 32"), "filter", "app:.*", "ago", "1d", "concurrency", "99"),
+                step("V05", "acrPurge protectImages: 'APP'", StepKind.PURGE, n("protectImages", "accepted forms"), "filter", "app:.*", "ago", "1d", "protectImages", "APP"),
+                step("V06", "acrGuard image: 'app'", StepKind.GUARD, n("image", "accepted forms"), "image", "app"),
+                step("V07", "acrGuard mode: 'maybe'", StepKind.GUARD, n("mode", "block"), "image", "app:v1", "mode", "maybe"),
+                step("V08", "acrGuard window: '7x'", StepKind.GUARD, n("window", "accepted"), "image", "app:v1", "window", "7x"),
+                step("V09", "acrRestore digest: 'sha256:x'", StepKind.RESTORE, n("digest", "sha256:<64"), "repository", "app", "digest", "sha256:x"),
+                step("V10", "acrRestore without digest, tag or journal", StepKind.RESTORE, n("digest", "journal"), "repository", "app"),
+                step("V11", "acrSoftDeleteEnsure retentionDays: '0'", StepKind.SOFT_DELETE_ENSURE, n("retentionDays", "1"), "retentionDays", "0"),
+                step("V12", "acrSoftDeleteEnsure status: 'maybe'", StepKind.SOFT_DELETE_ENSURE, n("status", "enabled"), "status", "maybe"),
+                step("V13", "endpoint: 'http://host'", StepKind.GUARD, n("endpoint", "https://host[:port]"), "image", "app:v1", "endpoint", "http://example.test"),
+                step("V14", "endpoint with a password in it", StepKind.GUARD, n("endpoint", "https://host[:port]"), "image", "app:v1", "endpoint", "https://u:Secret1@example.test"),
+                step("V15", "registry missing", StepKind.GUARD, n("registry"), "image", "app:v1", "registry", null),
+                step("V16", "acrRestore journal of another registry", StepKind.RESTORE, n("journal", "prod.azurecr.io"), "journal", "OTHER_JOURNAL"),
+                step("V17", "acrRestore journal that is a report", StepKind.RESTORE, n("journal", "not a purge journal", "accepted"), "journal", "REPORT"));
     }
 
     private static boolean mutating(RequestLog.Entry e) {
@@ -294,7 +294,7 @@ class BadInputCatalogueTest {
         try (AcrRegistry registry = Registries.open(RegistryConfig.builder().loginServer(emu.loginServer())
                 .endpoint(emu.endpoint()).resourceId(emu.resourceId()).sslContext(emu.sslContext())
                 .credential(new StaticTokenCredential(emu.aadToken())).build())) {
-            Throwable t = catchThrowable(() -> Verbs.run(c.verb(), registry, params, dir.resolve(c.id() + ".jsonl"),
+            Throwable t = catchThrowable(() -> StepRunner.run(c.verb(), registry, params, dir.resolve(c.id() + ".jsonl"),
                     EngineLog.SILENT));
             assertThat(t).as(c + ": refused").isNotNull().isInstanceOf(RuntimeException.class);
             assertThat(t.getMessage()).as(c.toString()).doesNotContain("Secret1");
