@@ -95,7 +95,9 @@ public class GuardCommand extends RegistryCommand {
                 try {
                     declared.add(PurgeRules.load(file));
                 } catch (IllegalArgumentException e) {
-                    throw CliException.usage("--rules: " + e.getMessage());
+                    String m = e.getMessage();
+                    throw CliException.usage(m.startsWith("rulesFile: ") ? "--rules: " + m.substring(11)
+                            : "--rules: " + m);
                 }
             }
             return new GuardRequest(ref, expectedDigest, Stage.parse(stage), window, GuardRequest.parseWindow(window),

@@ -1,6 +1,7 @@
 package io.acrlifecycle.cli;
 
 import io.acrlifecycle.engine.model.DeletedManifest;
+import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.report.RegistrySections;
 import io.acrlifecycle.engine.report.Sizes;
@@ -20,6 +21,13 @@ public class ListDeletedCommand extends RegistryCommand {
 
     @Override
     protected CommandResult execute() {
+        if (repository != null) {
+            try {
+                ImageRef.checkRepository("--repository", repository);
+            } catch (IllegalArgumentException e) {
+                throw CliException.usage(e.getMessage());
+            }
+        }
         try (AcrRegistry registry = openRegistry()) {
             SoftDeletedItems items = new SoftDeletedItems(registry);
             SoftDeletedItems.Listing listing = repository == null ? items.registryWide() : items.repository(repository);

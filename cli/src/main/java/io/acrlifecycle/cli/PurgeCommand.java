@@ -158,7 +158,7 @@ public class PurgeCommand extends RegistryCommand {
         try (AcrRegistry registry = openRegistry()) {
             // fixed, not offset: the plan's now must be exactly TIME, or the cutoff edges shift by milliseconds
             Clock clock = planAt == null ? Clock.systemUTC() : Clock.fixed(planAt, ZoneOffset.UTC);
-            PurgeReport report = PurgeService.run(registry, request, progress(), log(), clock);
+            PurgeReport report = flagWords(PurgeService.run(registry, request, progress(), log(), clock));
             return result(registry.loginServer(), report);
         }
     }
@@ -183,7 +183,8 @@ public class PurgeCommand extends RegistryCommand {
                 .replaceAll(start + "protect\\.tags\\[", "$1--protect-tag[")
                 .replaceAll(start + "protect\\.images\\[", "$1--protect-image[")
                 .replaceAll(start + "protect\\.imagesFile:", "$1--protect-images-file:")
-                .replaceAll(start + "rules file ", "$1--rules: rules file ");
+                .replaceAll(start + "rulesFile: '", "$1--rules: '")
+                .replaceAll(start + "journal: ", "$1--journal: ");
     }
 
     private PurgeProgress progress() {
@@ -216,6 +217,19 @@ public class PurgeCommand extends RegistryCommand {
                 bar.finish();
             }
         };
+    }
+
+    /**
+     * The engine's refusals name its parameters (allowPermanentDelete, maxDeletes: the Jenkins step's names); on the
+     * command line they are flags.
+     */
+    static PurgeReport flagWords(PurgeReport r) {
+        if (r.message() == null) {
+            return r;
+        }
+        String m = StderrLog.flagWords(r.message());
+        return new PurgeReport(r.registry(), r.rules(), r.status(), m, r.dryRun(), r.startedAt(), r.finishedAt(),
+                r.planned(), r.totals(), r.journal(), r.note(), r.repositories(), r.plan());
     }
 
     private CommandResult result(String registry, PurgeReport report) {

@@ -2,6 +2,7 @@ package io.acrlifecycle.cli;
 
 import com.azure.core.credential.TokenCredential;
 import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.log.Redact;
 import io.acrlifecycle.engine.registry.AzureCloud;
 import io.acrlifecycle.engine.registry.AzureCredentials;
 import io.acrlifecycle.engine.registry.RegistryConfig;
@@ -46,7 +47,7 @@ public class RegistryOptions {
 
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "Send data-plane and ARM calls to this https URL instead (private endpoint, the emulator).")
-    URI endpoint;
+    String endpoint;
 
     @Option(names = "--resource-id", paramLabel = "ID",
             description = "ARM id of the registry (/subscriptions/<id>/resourceGroups/<rg>/providers/"
@@ -74,6 +75,18 @@ public class RegistryOptions {
         Map<String, String> env = io.env();
         RegistryConfig.Builder builder = RegistryConfig.builder().log(log);
         String name = registry != null ? registry : env.get("ACR_DEFAULT_REGISTRY");
+        URI endpoint = endpointUri();
+        if (name != null && Redact.hasUserInfo(name)) {
+            // never echoed: what precedes the @ is a password more often than not
+            throw CliException.usage("--registry: a user name or password inside the registry is not accepted (it "
+                    + "would end up in logs and process lists); accepted: a registry name (myregistry) or login "
+                    + "server (myregistry.azurecr.io), with --username and --password-stdin or $ACR_PASSWORD");
+        }
+        if (name != null && name.contains("://")) {
+            throw CliException.usage("--registry: '" + Redact.url(name) + "' is a URL; accepted: a registry name "
+                    + "(myregistry) or login server (myregistry.azurecr.io); a URL to send calls to goes in "
+                    + "--endpoint https://host[:port]");
+        }
         if (name == null || name.isBlank()) {
             if (endpoint == null) {
                 throw CliException.usage("--registry: missing; accepted: a registry name (myregistry), a login "
@@ -86,15 +99,12 @@ public class RegistryOptions {
             try {
                 builder.registryName(name, cloud.engine);
             } catch (IllegalArgumentException e) {
-                throw CliException.usage("--registry: '" + name + "' is neither a registry name (5-50 letters and "
-                        + "digits) nor a login server (myregistry.azurecr.io)");
+                throw CliException.usage("--registry: '" + name + "' is neither a registry name nor a login server; "
+                        + "accepted: a registry name (5-50 letters and digits, e.g. myregistry) or a login server "
+                        + "(myregistry.azurecr.io)");
             }
         }
         if (endpoint != null) {
-            if (!"https".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null) {
-                throw CliException.usage("--endpoint: '" + endpoint + "' is not an https URL; accepted: "
-                        + "https://host[:port]");
-            }
             builder.endpoint(endpoint);
         }
         String id = resourceId != null ? resourceId : env.get("ACR_RESOURCE_ID");
@@ -108,6 +118,33 @@ public class RegistryOptions {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(flagNames(e.getMessage()));
         }
+    }
+
+    /**
+     * The {@code --endpoint} URL, parsed here rather than by picocli so that no message (picocli's "cannot convert"
+     * included) ever echoes a password typed into it.
+     */
+    private URI endpointUri() {
+        if (endpoint == null) {
+            return null;
+        }
+        if (Redact.hasUserInfo(endpoint)) {
+            throw CliException.usage("--endpoint: a user name or password inside the URL is not accepted (it would "
+                    + "end up in logs and process lists); accepted: https://host[:port], with --username and "
+                    + "--password-stdin or $ACR_PASSWORD");
+        }
+        URI uri;
+        try {
+            uri = new URI(endpoint.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw CliException.usage("--endpoint: '" + Redact.url(endpoint) + "' is not a URL; accepted: "
+                    + "https://host[:port]");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+            throw CliException.usage("--endpoint: '" + Redact.url(endpoint) + "' is not an https URL; accepted: "
+                    + "https://host[:port]");
+        }
+        return uri;
     }
 
     private void credentials(RegistryConfig.Builder builder, Io io) {

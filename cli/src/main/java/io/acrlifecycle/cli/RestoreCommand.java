@@ -98,8 +98,9 @@ public class RestoreCommand extends RegistryCommand {
             }
             StringBuilder text = new StringBuilder();
             for (RestoreItemResult i : report.items()) {
-                text.append(i.outcome()).append(": ").append(i.repository())
-                        .append('@').append(i.digest());
+                text.append(i.outcome()).append(": ").append(i.repository());
+                // by tag, nothing found: there is no digest to name, the tag is what was asked
+                text.append(i.digest() != null ? "@" + i.digest() : ":" + String.join(",", i.tags()));
                 if (!i.restoredTags().isEmpty()) {
                     text.append(" tags ").append(String.join(", ", i.restoredTags()));
                 }

@@ -17,7 +17,7 @@ final class StderrLog implements EngineLog {
     public void info(String line) {
         if (!quiet) {
             synchronized (err) {
-                err.println(line);
+                err.println(flagWords(line));
             }
         }
     }
@@ -25,7 +25,13 @@ final class StderrLog implements EngineLog {
     @Override
     public void warn(String line) {
         synchronized (err) {
-            err.println("warning: " + line);
+            err.println("warning: " + flagWords(line));
         }
+    }
+
+    /** The engine names its parameters (the Jenkins step's names); on the command line they are flags. */
+    static String flagWords(String line) {
+        return line == null ? null : line.replace("allowPermanentDelete", "--allow-permanent-delete")
+                .replace("maxDeletes", "--max-deletes");
     }
 }

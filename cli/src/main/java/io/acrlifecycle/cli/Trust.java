@@ -49,7 +49,10 @@ final class Trust {
             context.init(null, tmf.getTrustManagers(), null);
             return context;
         } catch (IOException e) {
-            throw CliException.usage("--ca-file: cannot read '" + pem + "' (" + e.getClass().getSimpleName() + ")");
+            String why = e instanceof java.nio.file.NoSuchFileException ? "does not exist"
+                    : java.nio.file.Files.isDirectory(pem) ? "is a directory" : "cannot be read";
+            throw CliException.usage("--ca-file: '" + pem + "' " + why + "; accepted: a PEM file of one or more "
+                    + "-----BEGIN CERTIFICATE----- blocks");
         } catch (GeneralSecurityException e) {
             throw CliException.usage("--ca-file: '" + pem + "' is not a PEM certificate file ("
                     + e.getMessage() + ")");

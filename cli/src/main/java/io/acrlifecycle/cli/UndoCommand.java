@@ -7,7 +7,8 @@ import io.acrlifecycle.engine.purge.undo.UndoItem;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.report.RegistrySections;
-import java.nio.file.Files;
+import io.acrlifecycle.engine.purge.journal.JournalException;
+import io.acrlifecycle.engine.purge.undo.JournalRegistryMismatchException;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -27,17 +28,27 @@ public class UndoCommand extends RegistryCommand {
 
     @Override
     protected CommandResult execute() {
-        if (!Files.isRegularFile(journal)) {
-            throw CliException.usage("--journal: '" + journal + "' is not a file; accepted: the journal a purge "
-                    + "wrote (--journal FILE, or the path it printed)");
+        PurgeUndo.Plan plan;
+        try {
+            // read and checked before the registry is opened: a wrong file is refused without a request
+            plan = PurgeUndo.plan(journal);
+        } catch (JournalException e) {
+            throw CliException.usage(flag(e.getMessage()));
         }
-        int total = PurgeUndo.targets(journal).size();
+        int total = plan.targets().size();
         try (AcrRegistry registry = openRegistry()) {
+            try {
+                plan.checkRegistry(registry.loginServer());
+            } catch (JournalRegistryMismatchException e) {
+                throw new CliException(ExitCodes.REFUSED, flag(e.getMessage()) + " ("
+                        + (e.recorded().size() == 1 ? "--registry " + e.recorded().get(0) : "--registry NAME")
+                        + "; this run has --registry " + registry.loginServer() + ")");
+            }
             if (!quiet) {
                 io().err().println("undo: restoring " + total + " manifest(s) recorded in " + journal);
             }
             Progress bar = progress("undo");
-            UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry,
+            UndoReport report = PurgeUndo.undo(plan, new RestoreServiceUndoRestorer(new RestoreService(registry,
                     ProgressLog.restores(log(), bar, total, io().interactive()))));
             bar.finish();
             UndoReport.Totals t = report.totals();
@@ -57,5 +68,10 @@ public class UndoCommand extends RegistryCommand {
                     complete ? ExitCodes.DONE : ExitCodes.FAILED, registry.loginServer(), report, text.toString(),
                     List.of(RegistrySections.undo("Undo purge", report)));
         }
+    }
+
+    /** The engine names its parameter {@code journal}; here it is the flag. */
+    private static String flag(String message) {
+        return message.replaceFirst("^journal:", "--journal:");
     }
 }

@@ -37,9 +37,9 @@ class BadFlagsTest {
         assertUsage(run("purge", "-r", "myregistry", "-f", "app:v", "--ago", "1d", "--exclude", "nocolon"),
                 "--exclude[0]: ");
         assertUsage(run("purge", "-r", "myregistry", "-f", "app:v", "--ago", "1d", "--protect-images-file",
-                "/nonexistent/running.txt"), "--protect-images-file: /nonexistent/running.txt cannot be read");
+                "/nonexistent/running.txt"), "--protect-images-file: '/nonexistent/running.txt' does not exist; accepted: ");
         assertUsage(run("purge", "-r", "myregistry", "--rules", "/nonexistent/rules.yaml"),
-                "--rules: rules file /nonexistent/rules.yaml cannot be read");
+                "--rules: '/nonexistent/rules.yaml' does not exist; accepted: a YAML or JSON rules file");
         assertUsage(run("purge", "-r", "myregistry", "-f", "app:v", "--keep", "abc"),
                 "Invalid value for option '--keep': 'abc' is not an int");
     }
@@ -56,7 +56,7 @@ class BadFlagsTest {
                 "--report-dir: cannot create directory ");
         assertUsage(run("demo", "--out", file.resolve("d").toString()), "--out: cannot create directory ");
         assertUsage(run("guard", "-r", "myregistry", "--image", "app:v1", "--rules", "/nonexistent/rules.yaml"),
-                "--rules: rules file /nonexistent/rules.yaml cannot be read");
+                "--rules: '/nonexistent/rules.yaml' does not exist; accepted: a YAML or JSON rules file");
     }
 
     @Test

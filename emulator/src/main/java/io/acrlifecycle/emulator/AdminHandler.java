@@ -102,7 +102,7 @@ final class AdminHandler {
         return Json.object().put("now", emu.clock().now().toString()).put("offset", emu.clock().offset().toString());
     }
 
-    /** {"kind":"status|latency|drop","method","path","status","retryAfterSeconds","latencyMs","times","rate","code"} */
+    /** {"kind":"status|latency|drop|drop-after-apply","method","path","status","retryAfterSeconds","latencyMs","times","rate","code"} */
     static FaultRule rule(JsonNode b) {
         String method = b.path("method").isTextual() ? b.get("method").asText() : null;
         String path = b.path("path").asText(".*");
@@ -113,7 +113,9 @@ final class AdminHandler {
                 case "status" -> FaultRule.status(method, path, b.path("status").asInt(429));
                 case "latency" -> FaultRule.latency(method, path, Duration.ofMillis(b.path("latencyMs").asLong(0)));
                 case "drop" -> FaultRule.drop(method, path);
-                default -> throw new IllegalArgumentException("kind: '" + kind + "' is not one of status, latency, drop");
+                case "drop-after-apply" -> FaultRule.dropAfterApply(method, path);
+                default -> throw new IllegalArgumentException("kind: '" + kind + "' is not one of status, latency, drop,"
+                        + " drop-after-apply");
             };
             if (b.has("retryAfterSeconds")) {
                 r = r.retryAfterSeconds(b.get("retryAfterSeconds").asInt());

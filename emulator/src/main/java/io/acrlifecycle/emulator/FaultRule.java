@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
  * every match, on a fraction ({@link #rate(double)}) or a number of times ({@link #times(int)}). Immutable.
  */
 public final class FaultRule {
-    /** What the fault does. */
-    public enum Kind { STATUS, LATENCY, DROP }
+    /**
+     * What the fault does. {@code DROP} closes the connection before the request is applied;
+     * {@code DROP_AFTER_APPLY} applies it (a delete is done) and closes the connection instead of answering: the
+     * client never learns that it succeeded.
+     */
+    public enum Kind { STATUS, LATENCY, DROP, DROP_AFTER_APPLY }
 
     private final Kind kind;
     private final String method;
@@ -55,6 +59,11 @@ public final class FaultRule {
     /** Closes the connection without any response. */
     public static FaultRule drop(String method, String pathRegex) {
         return new FaultRule(Kind.DROP, method, compile(pathRegex), 0, null, null, null, 1.0, -1);
+    }
+
+    /** Applies the request, then closes the connection without the response ("delete applied, response lost"). */
+    public static FaultRule dropAfterApply(String method, String pathRegex) {
+        return new FaultRule(Kind.DROP_AFTER_APPLY, method, compile(pathRegex), 0, null, null, null, 1.0, -1);
     }
 
     public FaultRule retryAfterSeconds(int seconds) {

@@ -29,8 +29,16 @@ final class FrontHandler extends Handler.Abstract {
     static final class DropConnection extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
+        /** Already in the request log (after-apply drops log before the connection closes, so a client sees it). */
+        final boolean logged;
+
         DropConnection() {
+            this(false);
+        }
+
+        DropConnection(boolean logged) {
             super("connection dropped by an injected fault", null, false, false);
+            this.logged = logged;
         }
     }
 
@@ -90,7 +98,9 @@ final class FrontHandler extends Handler.Abstract {
             armChanged = route(c);
             status = c.status();
         } catch (DropConnection d) {
-            emu.log(c, 0);
+            if (!d.logged) {
+                emu.log(c, 0);
+            }
             c.drop();
         } catch (AcrException e) {
             if (!c.responded()) {
@@ -121,6 +131,13 @@ final class FrontHandler extends Handler.Abstract {
             switch (f.kind()) {
                 case LATENCY -> sleep(f);
                 case DROP -> throw new DropConnection();
+                // the handler runs and changes the state; the status line is never sent
+                // (this hook replaces the one serve() set, so it saves the change itself first)
+                case DROP_AFTER_APPLY -> c.beforeRespond(() -> {
+                    emu.persistIfDirty();
+                    emu.log(c, 0);
+                    throw new DropConnection(true);
+                });
                 case STATUS -> {
                     AcrException e = AcrErrors.injected(f.status(), f.errorCode());
                     if (f.retryAfterSeconds() != null) {

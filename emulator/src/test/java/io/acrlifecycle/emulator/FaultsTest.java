@@ -71,6 +71,22 @@ class FaultsTest {
     }
 
     @Test
+    void shouldApplyADeleteThenDropItsResponse() {
+        // given
+        EMU.emulator().faults().add(FaultRule.dropAfterApply("DELETE", "/acr/v1/app/_tags/v1").times(1));
+
+        // when: the client sees the connection close, never a status
+        assertThatThrownBy(() -> raw.call("DELETE", "/acr/v1/app/_tags/v1", null, token))
+                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+
+        // then the delete was applied: the tag is gone (404 on a second delete), v2 is untouched
+        assertThat(EMU.emulator().requestLog().entries()).filteredOn(e -> e.method().equals("DELETE"))
+                .extracting(RequestLog.Entry::status).containsExactly(0);
+        assertThat(raw.call("GET", "/acr/v1/app/_tags/v1", null, token).statusCode()).isEqualTo(404);
+        assertThat(raw.call("GET", "/acr/v1/app/_tags/v2", null, token).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldInjectServerErrorsAtARate() {
         // given
         EMU.emulator().faults().add(FaultRule.status(null, "/acr/v1/app/_tags", 503).rate(0.5));

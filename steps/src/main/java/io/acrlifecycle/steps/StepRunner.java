@@ -7,6 +7,7 @@ import io.acrlifecycle.engine.guard.GuardRequest;
 import io.acrlifecycle.engine.guard.GuardVerdict;
 import io.acrlifecycle.engine.guard.Stage;
 import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.log.Redact;
 import io.acrlifecycle.engine.model.ImageRef;
 import io.acrlifecycle.engine.purge.PurgeRequest;
 import io.acrlifecycle.engine.purge.PurgeService;
@@ -56,7 +57,7 @@ public final class StepRunner {
     /** Checks every parameter of one call and throws {@link StepParameterException} naming each bad field. */
     public static StepParameters validate(StepKind verb, Map<String, ?> raw) {
         StepParameters p = new StepParameters(verb.stepName(), raw);
-        p.required("registry");
+        registry(p, p.required("registry"));
         endpoint(p);
         switch (verb) {
             case SOFT_DELETE_ENSURE -> {
@@ -232,7 +233,7 @@ public final class StepRunner {
         }
         if (p.text("journal") != null) {
             return summarize(Kind.RESTORE, registry.loginServer(),
-                    PurgeUndo.undo(Path.of(p.text("journal")), new RegistryUndoRestorer(registry)));
+                    PurgeUndo.undo(Path.of(p.text("journal")), registry.loginServer(), new RegistryUndoRestorer(registry)));
         }
         String repository = p.text("repository");
         RestoreRequest request = p.text("digest") != null
@@ -293,7 +294,7 @@ public final class StepRunner {
     /** Restores everything a purge journal recorded as deleted (the build page's "Undo this purge"). */
     public static BuildSummary undoPurge(Registry registry, Path journal, EngineLog log) {
         return summarize(Kind.PURGE_UNDO, registry.loginServer(),
-                PurgeUndo.undo(journal, new RegistryUndoRestorer(registry)));
+                PurgeUndo.undo(journal, registry.loginServer(), new RegistryUndoRestorer(registry)));
     }
 
     static BuildSummary summarize(Kind kind, String registry, UndoReport report) {
@@ -312,10 +313,24 @@ public final class StepRunner {
         return b.build();
     }
 
+    private static void registry(StepParameters p, String r) {
+        if (r != null && Redact.hasUserInfo(r)) {
+            p.problem("registry", "a user name or password is not accepted in the registry (it would end up in logs);"
+                    + " accepted: myregistry.azurecr.io, with the credential in credentialsId");
+        } else if (r != null && (r.contains("/") || r.chars().anyMatch(Character::isWhitespace))) {
+            p.problem("registry", "'" + Redact.url(r) + "' is not a login server; accepted: myregistry.azurecr.io "
+                    + "(no scheme, no path; a URL to send calls to goes in endpoint)");
+        }
+    }
+
     private static void endpoint(StepParameters p) {
         String e = p.text("endpoint");
-        if (e != null && !e.matches("https://[^/\\s]+/?")) {
-            p.problem("endpoint", "'" + e + "' is not an https URL of a host; accepted: https://host[:port]");
+        if (e != null && Redact.hasUserInfo(e)) {
+            // never echoed: the user-info is a password more often than not
+            p.problem("endpoint", "a user name or password inside the URL is not accepted (it would end up in logs);"
+                    + " accepted: https://host[:port], with the credential in credentialsId");
+        } else if (e != null && !e.matches("https://[^/\\s@]+/?")) {
+            p.problem("endpoint", "'" + Redact.url(e) + "' is not an https URL of a host; accepted: https://host[:port]");
         }
     }
 

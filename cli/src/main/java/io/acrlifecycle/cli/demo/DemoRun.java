@@ -223,7 +223,8 @@ final class DemoRun {
         story.title("Undo the purge from its journal");
         Path journal = Path.of(purge.journal());
         story.block("acr-lifecycle undo --journal " + journal.toAbsolutePath());
-        UndoReport report = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry, log)));
+        UndoReport report = PurgeUndo.undo(journal, registry.loginServer(),
+                new RestoreServiceUndoRestorer(new RestoreService(registry, log)));
         UndoReport.Totals t = report.totals();
         story.block(String.format("restored %d of %d manifests (children before indexes, subjects before referrers);"
                 + " already live %d, expired %d, conflict %d, failed %d", t.restored(), t.targets(), t.alreadyLive(),

@@ -4,6 +4,7 @@ import io.acrlifecycle.engine.model.Locks;
 import io.acrlifecycle.engine.model.ManifestContent;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.TagInfo;
+import io.acrlifecycle.engine.registry.NotFoundException;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryException;
 import java.util.ArrayList;
@@ -52,12 +53,14 @@ final class LockRemediation {
             final String digest) {
         Optional<TagInfo> tagInfo = tag == null ? Optional.empty() : registry.tag(repository, tag);
         String d = digest != null ? digest : tagInfo.map(TagInfo::digest).orElse(null);
+        // a well-formed reference to something the registry does not hold: a failure (exit 1), as lock reports it,
+        // not bad input
         if (d == null) {
-            throw new IllegalArgumentException("image: " + repository + ":" + tag + " does not exist; give a digest"
-                    + " (repo@sha256:<64 hex>) to unlock a manifest whose tag is gone");
+            throw new NotFoundException("image: " + repository + ":" + tag + " does not exist; give a digest"
+                    + " (repo@sha256:<64 hex>) to unlock a manifest whose tag is gone", 404, "TAG_UNKNOWN", null);
         }
-        ManifestInfo manifest = registry.manifest(repository, d).orElseThrow(() -> new IllegalArgumentException(
-                "image: " + repository + "@" + d + " does not exist"));
+        ManifestInfo manifest = registry.manifest(repository, d).orElseThrow(() -> new NotFoundException(
+                "image: " + repository + "@" + d + " does not exist", 404, "MANIFEST_UNKNOWN", null));
         List<LockedItem> done = new ArrayList<>();
         apply(registry, repository, tagInfo.orElse(null), manifest, false, done,
                 x -> registry.manifestContent(repository, x));

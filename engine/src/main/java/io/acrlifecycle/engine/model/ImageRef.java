@@ -18,6 +18,10 @@ public record ImageRef(String registry, String repository, String tag, String di
 
     private static final Pattern REPO = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    /** ACR's limit on a repository name (the OCI distribution spec's 255 for name plus registry host). */
+    public static final int MAX_REPOSITORY_LENGTH = 255;
+    public static final String ACCEPTED_REPOSITORY = "lowercase letters and digits in path components separated "
+            + "by '.', '_', '__', '-' or '/' (e.g. team/app), at most " + MAX_REPOSITORY_LENGTH + " characters";
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
 
     public ImageRef {
@@ -69,6 +73,10 @@ public record ImageRef(String registry, String repository, String tag, String di
                 throw bad(text, "tag '" + tag + "' is not a valid tag ([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})");
             }
         }
+        if (rest.length() > MAX_REPOSITORY_LENGTH) {
+            throw bad(clip(text), "the repository has " + rest.length() + " characters, more than "
+                    + MAX_REPOSITORY_LENGTH);
+        }
         if (!REPO.matcher(rest).matches()) {
             throw bad(text, "repository '" + rest + "' is not a valid lowercase repository name");
         }
@@ -79,6 +87,28 @@ public record ImageRef(String registry, String repository, String tag, String di
             tag = defaultTag;
         }
         return new ImageRef(registry, rest, tag, digest);
+    }
+
+    /**
+     * Checks a repository name on its own ({@code list-deleted -n}, restore): throws naming {@code field} and the
+     * accepted form. A long name is echoed shortened.
+     */
+    public static void checkRepository(String field, String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException(field + ": missing; accepted: " + ACCEPTED_REPOSITORY);
+        }
+        if (name.length() > MAX_REPOSITORY_LENGTH) {
+            throw new IllegalArgumentException(field + ": '" + clip(name) + "' has " + name.length()
+                    + " characters, more than " + MAX_REPOSITORY_LENGTH + "; accepted: " + ACCEPTED_REPOSITORY);
+        }
+        if (!REPO.matcher(name).matches()) {
+            throw new IllegalArgumentException(field + ": '" + name + "' is not a repository name; accepted: "
+                    + ACCEPTED_REPOSITORY);
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 40) + "..." + s.substring(s.length() - 10);
     }
 
     private static IllegalArgumentException bad(String text, String why) {

@@ -3,6 +3,11 @@ package io.acrlifecycle.engine.purge;
 import io.acrlifecycle.engine.purge.exec.ExecutorOptions;
 import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import io.acrlifecycle.engine.purge.rules.RulesException;
+import io.acrlifecycle.engine.purge.journal.JournalException;
+import io.acrlifecycle.engine.purge.journal.JournalReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +52,9 @@ public record PurgeRequest(Path rulesFile, List<String> filters, String ago, Int
                     + " 'acr-lifecycle undo --journal FILE'); accepted: a file path (created if missing, appended to"
                     + " otherwise), or dryRun to only plan");
         }
+        if (!dryRun && journal != null) {
+            journalProblem(journal).ifPresent(problems::add);
+        }
         if (maxDeletes != null && maxDeletes < 0) {
             problems.add("maxDeletes: " + maxDeletes + " is negative; accepted: an integer >= 0");
         }
@@ -76,6 +84,37 @@ public record PurgeRequest(Path rulesFile, List<String> filters, String ago, Int
             throw new RulesException("purge request", problems);
         }
         return rules;
+    }
+
+    /**
+     * A journal that cannot be written or is not a journal is refused here, before any request: a directory, a device
+     * (/dev/full), a parent that is a file, or an existing non-empty file that is not a purge journal.
+     */
+    private static java.util.Optional<String> journalProblem(Path journal) {
+        try {
+            if (Files.exists(journal) && !(Files.isRegularFile(journal) && Files.size(journal) == 0)) {
+                JournalReader.forEach(journal, r -> { });
+                if (!Files.isWritable(journal)) {
+                    return java.util.Optional.of("journal: '" + journal + "' is not writable; accepted: a journal "
+                            + "file this user can append to");
+                }
+            }
+            for (Path p = journal.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+                if (Files.exists(p)) {
+                    if (!Files.isDirectory(p) || !Files.isWritable(p) && !Files.exists(journal)) {
+                        return java.util.Optional.of("journal: '" + journal + "' cannot be created: " + p
+                                + (Files.isDirectory(p) ? " is not writable" : " is not a directory")
+                                + "; accepted: a file path in a writable directory");
+                    }
+                    break;
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (JournalException e) {
+            return java.util.Optional.of(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return java.util.Optional.of("journal: '" + journal + "' cannot be read: " + e.getMessage());
+        }
     }
 
     public ExecutorOptions executorOptions() {

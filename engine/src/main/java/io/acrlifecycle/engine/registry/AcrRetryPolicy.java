@@ -102,7 +102,8 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
         boolean transientSeen = false;
         int depth = 0;
         for (Throwable t = e; t != null && depth < MAX_CAUSE_DEPTH; t = t.getCause(), depth++) {
-            if (t instanceof RegistryException || isTrustFailure(t)) {
+            // an unknown host stays unknown for the seconds retries would take; say so at once
+            if (t instanceof RegistryException || isTrustFailure(t) || RegistryErrors.isUnknownHost(t)) {
                 return false;
             }
             if (t instanceof IOException || t instanceof UncheckedIOException || t instanceof TimeoutException

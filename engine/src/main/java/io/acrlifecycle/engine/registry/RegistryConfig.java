@@ -3,6 +3,7 @@ package io.acrlifecycle.engine.registry;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.log.Redact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -278,13 +279,25 @@ public final class RegistryConfig {
                 throw new IllegalArgumentException("loginServer: missing; give the login server "
                         + "(e.g. myregistry.azurecr.io) or registryName(name, cloud)");
             }
+            if (loginServer.contains("@")) {
+                throw new IllegalArgumentException("loginServer: a user name or password is not accepted in the "
+                        + "login server (it would end up in logs); accepted: myregistry.azurecr.io (no scheme, no "
+                        + "path), with the credential given separately");
+            }
             if (loginServer.contains("/") || loginServer.contains(" ")) {
-                throw new IllegalArgumentException("loginServer: '" + loginServer
+                throw new IllegalArgumentException("loginServer: '" + Redact.url(loginServer)
                         + "' is not a host name; accepted: myregistry.azurecr.io (no scheme, no path)");
             }
+            if (endpoint != null && (endpoint.getRawUserInfo() != null
+                    || Redact.hasUserInfo(endpoint.toString()))) {
+                // never echoed: the user-info is a password more often than not
+                throw new IllegalArgumentException("endpoint: a user name or password inside the URL is not accepted"
+                        + " (it would end up in logs); accepted: https://host[:port], with the credential given "
+                        + "separately");
+            }
             if (endpoint != null && !"https".equalsIgnoreCase(endpoint.getScheme())) {
-                throw new IllegalArgumentException("endpoint: '" + endpoint
-                        + "' must use https (credentials are never sent in clear text)");
+                throw new IllegalArgumentException("endpoint: '" + Redact.url(
+                        endpoint.toString()) + "' must use https (credentials are never sent in clear text)");
             }
             if (credential == null && username == null) {
                 throw new IllegalArgumentException("credential: missing; give a TokenCredential (credential(...)) "

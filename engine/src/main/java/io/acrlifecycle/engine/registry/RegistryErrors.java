@@ -57,6 +57,21 @@ final class RegistryErrors {
                 + "needs a scope map that covers this repository and action.", 401, "UNAUTHORIZED", null);
     }
 
+    /** DNS said no: the JDK client throws UnresolvedAddressException (inside a ConnectException), others UnknownHost. */
+    static boolean isUnknownHost(Throwable t) {
+        return t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException;
+    }
+
+    /** The JDK's hostname-verification message ("No subject alternative DNS name matching x found."), or null. */
+    static String hostnameMismatch(Throwable t) {
+        String m = t.getMessage();
+        if (t instanceof java.security.cert.CertificateException && m != null
+                && (m.startsWith("No subject alternative") || m.startsWith("No name matching"))) {
+            return m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+        }
+        return null;
+    }
+
     static RegistryException unavailable(String registry, Operation op, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof RegistryException re) {
@@ -64,6 +79,20 @@ final class RegistryErrors {
             }
             if (t instanceof com.azure.core.exception.ClientAuthenticationException) {
                 return credentialFailed(registry, null, "the registry or ARM", t);
+            }
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (isUnknownHost(t)) {
+                return new RegistryUnavailableException(where(registry, op) + " failed: the host name of " + registry
+                        + " cannot be resolved (DNS: unknown host). Check the registry name or --endpoint, and the "
+                        + "DNS of a private endpoint; not retried.", 0, null, cause);
+            }
+            String mismatch = hostnameMismatch(t);
+            if (mismatch != null) {
+                return new RegistryUnavailableException(where(registry, op) + " failed: the server's TLS "
+                        + "certificate does not name the host that was called (" + mismatch + "). The CA is not the "
+                        + "problem: call the registry by a name its certificate lists (its login server), or fix the "
+                        + "DNS or proxy that answered; TLS verification cannot be switched off.", 0, null, cause);
             }
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {

@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
 public record RestoreRequest(List<RestoreTarget> targets, List<TagRef> byTag, boolean force, boolean dryRun) {
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
-    private static final Pattern REPO = Pattern.compile(
-            "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
 
     /** A tag to restore: the newest soft-deleted manifest that held it gets it back. */
     public record TagRef(String repository, String tag) {
@@ -89,10 +87,7 @@ public record RestoreRequest(List<RestoreTarget> targets, List<TagRef> byTag, bo
     }
 
     private static void repo(String field, String v) {
-        if (v == null || !REPO.matcher(v).matches()) {
-            throw new IllegalArgumentException(field + ": '" + v + "' is not a repository name; accepted: "
-                    + "lowercase path like team/app");
-        }
+        io.acrlifecycle.engine.model.ImageRef.checkRepository(field, v);
     }
 
     private static void digest(String field, String v) {

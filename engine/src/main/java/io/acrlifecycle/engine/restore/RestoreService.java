@@ -84,6 +84,12 @@ public final class RestoreService {
                     .filter(t -> t.tag().equals(ref.tag()))
                     .max(Comparator.comparing(t -> t.deletedAt() == null ? Instant.MIN : t.deletedAt()));
             if (newest.isEmpty()) {
+                Optional<TagInfo> liveTag = liveTag(ref.repository(), ref.tag());
+                if (liveTag.isPresent()) {
+                    // restored before (or never deleted): the same request again finds it live, ALREADY_LIVE below
+                    item(items, ref.repository(), liveTag.get().digest()).tags.add(ref.tag());
+                    continue;
+                }
                 results.add(new RestoreItemResult(ref.repository(), null, List.of(ref.tag()), RestoreOutcome.NOT_FOUND,
                         null, List.of(), "no soft-deleted manifest held tag " + ref.tag() + " in " + ref.repository()
                                 + " (never deleted, or already purged)"));
@@ -110,7 +116,7 @@ public final class RestoreService {
         for (String key : RestoreOrder.sort(nodes)) {
             Item it = items.get(key);
             Map<String, DeletedManifest> deleted = deletedByRepo.computeIfAbsent(it.repository, this::deletedManifests);
-            RestoreItemResult r = restoreOne(it, deleted.get(it.digest), days, request);
+            RestoreItemResult r = restoreOne(it, deleted.get(it.digest), days, request, deletedTagsByRepo);
             log.info("restore " + it.repository + "@" + it.digest + " " + it.tags + ": " + r.outcome()
                     + (r.message() == null ? "" : " (" + r.message() + ")"));
             results.add(r);
@@ -119,7 +125,8 @@ public final class RestoreService {
                 RestoreReport.Totals.of(results));
     }
 
-    private RestoreItemResult restoreOne(Item it, DeletedManifest dm, Integer days, RestoreRequest request) {
+    private RestoreItemResult restoreOne(Item it, DeletedManifest dm, Integer days, RestoreRequest request,
+            Map<String, List<DeletedTag>> deletedTagsByRepo) {
         List<String> tags = new ArrayList<>(it.tags);
         Instant now = clock.instant();
         boolean live = registry.manifest(it.repository, it.digest).isPresent();
@@ -148,6 +155,24 @@ public final class RestoreService {
         }
         if (live && missing.isEmpty()) {
             return result(it, tags, RestoreOutcome.ALREADY_LIVE, null, List.of(), "the manifest and its tags are live");
+        }
+        if (live) {
+            // ACR restores a tag onto a live manifest only from a soft-deleted tag record of that manifest; anything
+            // else is a new tag, which restore cannot make (and a POST would only answer 404)
+            List<String> neverDeleted = new ArrayList<>();
+            for (String tag : missing) {
+                boolean held = deletedTags(it.repository, deletedTagsByRepo).stream()
+                        .anyMatch(d -> d.tag().equals(tag) && d.digest().equals(it.digest));
+                if (!held) {
+                    neverDeleted.add(tag);
+                }
+            }
+            if (!neverDeleted.isEmpty()) {
+                return result(it, tags, RestoreOutcome.NOT_FOUND, null, List.of(), "the manifest is live, but tag(s) "
+                        + neverDeleted + " are not among its soft-deleted tags (it never held them, or they were "
+                        + "purged): restore brings back soft-deleted items only; to give it a new tag, push or "
+                        + "import it under that tag");
+            }
         }
         if (!live && dm.expiresAt() != null && !dm.expiresAt().isAfter(now)) {
             log.warn("restore " + it.repository + "@" + it.digest + ": expired at " + dm.expiresAt()
@@ -260,6 +285,14 @@ public final class RestoreService {
 
     private static Item item(Map<String, Item> items, String repository, String digest) {
         return items.computeIfAbsent(RestoreOrder.key(repository, digest), k -> new Item(repository, digest));
+    }
+
+    private Optional<TagInfo> liveTag(String repository, String tag) {
+        try {
+            return registry.tag(repository, tag);
+        } catch (NotFoundException e) {
+            return Optional.empty(); // unknown repository
+        }
     }
 
     private List<DeletedTag> deletedTags(String repository, Map<String, List<DeletedTag>> cache) {

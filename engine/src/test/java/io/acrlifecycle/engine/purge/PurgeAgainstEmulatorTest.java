@@ -145,7 +145,7 @@ class PurgeAgainstEmulatorTest {
             assertThat(r.totals().manifestsDeleted()).isPositive();
             List<String> deleted = r.repositories().get(0).deleted().stream().map(ItemResult::digest).toList();
 
-            UndoReport undo = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(reg,
+            UndoReport undo = PurgeUndo.undo(journal, reg.loginServer(), new RestoreServiceUndoRestorer(new RestoreService(reg,
                     EngineLog.SILENT)));
 
             assertThat(undo.totals().failed()).isZero();
@@ -168,7 +168,7 @@ class PurgeAgainstEmulatorTest {
             PurgeService.run(reg, PurgeRequest.builder().filter("app:^ci-1$").ago("30d").untagged(true)
                     .journal(journal).build(), null, EngineLog.SILENT, clock(emu));
             emu.clock().advance(java.time.Duration.ofDays(8));
-            UndoReport undo = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(reg,
+            UndoReport undo = PurgeUndo.undo(journal, reg.loginServer(), new RestoreServiceUndoRestorer(new RestoreService(reg,
                     EngineLog.SILENT, clock(emu))));
             assertThat(undo.items()).filteredOn(i -> i.digest().equals(emu.digestOf("app", "ci1")))
                     .extracting(i -> i.outcome()).containsExactly(UndoOutcome.EXPIRED);

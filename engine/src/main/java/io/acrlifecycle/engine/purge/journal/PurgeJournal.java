@@ -43,26 +43,37 @@ public final class PurgeJournal implements Closeable {
     private long forced;
     private volatile boolean closed;
 
-    private PurgeJournal(Path file, FileChannel channel, List<JournalRecord> existing) {
+    private PurgeJournal(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
-        for (JournalRecord r : existing) {
-            track(r);
-        }
     }
 
-    /** Opens (creating if needed) a journal, reading what earlier runs recorded. */
+    /**
+     * Opens (creating if needed) a journal, reading what earlier runs recorded (streamed: only open intents and last
+     * outcomes are kept). An existing file that is not a journal is refused ({@link JournalException}).
+     */
     public static PurgeJournal open(Path file) {
         try {
-            List<JournalRecord> existing = Files.exists(file) ? read(file) : List.of();
+            boolean existing = Files.exists(file) && !(Files.isRegularFile(file) && Files.size(file) == 0);
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
+            if (existing) {
+                JournalReader.checkReadable(file);
+            }
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
+            PurgeJournal j = new PurgeJournal(file, ch);
+            try {
+                if (existing) {
+                    JournalReader.forEach(file, j::track);
+                }
+            } catch (RuntimeException e) {
+                ch.close();
+                throw e;
+            }
             long size = ch.size();
             ch.position(size);
-            PurgeJournal j = new PurgeJournal(file, ch, existing);
             j.written = size;
             j.forced = size;
             if (size > 0) {
@@ -78,25 +89,13 @@ public final class PurgeJournal implements Closeable {
         }
     }
 
-    /** Every readable record of a journal file; an unreadable line (torn by a crash) is skipped. */
+    /**
+     * Every record of a journal file, in memory (tests and small journals; undo streams with
+     * {@link JournalReader#forEach}). A line torn by a crash is skipped; a file that is not a journal is refused.
+     */
     public static List<JournalRecord> read(Path file) {
         List<JournalRecord> out = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read purge journal " + file + ": " + e.getMessage(), e);
-        }
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Json.mapper().readValue(line, JournalRecord.class));
-            } catch (JsonProcessingException e) {
-                // a partial line from a crash: the intent it would have recorded was never followed by a delete
-            }
-        }
+        JournalReader.forEach(file, out::add);
         return out;
     }
 

@@ -1,7 +1,5 @@
 package io.acrlifecycle.engine.purge.rules;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +27,7 @@ public record PurgeRules(int version, List<PurgeRule> rules, List<Filter> exclud
 
     /** Reads a YAML or JSON rules file; {@code protect.imagesFile} is resolved against the file's directory. */
     public static PurgeRules load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("rules file " + file + " cannot be read: " + e.getMessage(), e);
-        }
+        String text = TextFiles.read(file, "rulesFile", "a YAML or JSON rules file in UTF-8 (docs/rules.md)");
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, dir, file.getFileName().toString());
     }
@@ -55,7 +48,8 @@ public record PurgeRules(int version, List<PurgeRule> rules, List<Filter> exclud
         List<String> problems = new ArrayList<>();
         List<String> fs = filters == null ? List.of() : filters;
         if (untagged && untaggedOnly) {
-            problems.add("--untagged and --untagged-only are mutually exclusive");
+            problems.add("--untagged and --untagged-only are mutually exclusive; accepted: one of them (--untagged-only "
+                    + "already deletes untagged manifests)");
         }
         if (!untaggedOnly && fs.isEmpty()) {
             problems.add("--filter is required when not using --untagged-only; accepted: " + Filter.ACCEPTED);

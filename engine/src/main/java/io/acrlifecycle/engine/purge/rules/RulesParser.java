@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -144,10 +142,9 @@ final class RulesParser {
         }
         if (imagesFile != null) {
             try {
-                images.addAll(ProtectedImage.parseList(Files.readString(imagesFile), fileField + " " + imagesFile));
-            } catch (IOException e) {
-                problems.add(fileField + ": " + imagesFile + " cannot be read (" + e.getClass().getSimpleName() + ": "
-                        + e.getMessage() + ")");
+                images.addAll(ProtectedImage.parseList(TextFiles.read(imagesFile, fileField, "a UTF-8 text file of"
+                        + " image references (repo:tag, repo@sha256:<64 hex>), separated by spaces or lines"),
+                        fileField + " " + imagesFile));
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }

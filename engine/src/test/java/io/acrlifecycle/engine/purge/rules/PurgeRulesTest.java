@@ -124,7 +124,7 @@ class PurgeRulesTest {
     @Test
     void shouldReportAMissingImagesFile(@TempDir Path dir) {
         assertThatThrownBy(() -> PurgeRules.parse("rules: [{filter: 'a:b', ago: 1d}]\nprotect: {imagesFile: nope.txt}",
-                dir, "x")).hasMessageContaining("protect.imagesFile: " + dir.resolve("nope.txt") + " cannot be read");
+                dir, "x")).hasMessageContaining("protect.imagesFile: '" + dir.resolve("nope.txt") + "' does not exist");
     }
 
     @Test

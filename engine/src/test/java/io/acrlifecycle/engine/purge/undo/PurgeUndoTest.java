@@ -69,7 +69,7 @@ class PurgeUndoTest {
         assertThat(tagOnly.tags()).containsExactly("old");
         assertThat(tagOnly.manifestDeleted()).isFalse();
 
-        UndoReport report = PurgeUndo.undo(j, ts -> ts.stream().map(t -> new UndoItem(t.repository(), t.digest(),
+        UndoReport report = PurgeUndo.undo(j, "reg", ts -> ts.stream().map(t -> new UndoItem(t.repository(), t.digest(),
                 t.tags(), t.digest().equals(d("c1")) ? UndoOutcome.EXPIRED : UndoOutcome.RESTORED, t.tags(), null))
                 .toList());
         assertThat(report.totals().expired()).isEqualTo(1);
