@@ -80,7 +80,7 @@ class PurgeCascadeAgainstEmulatorTest {
     }
 
     static UndoReport undo(AcrRegistry reg, AcrEmulator emu, Path journal) {
-        return PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(reg, EngineLog.SILENT,
+        return PurgeUndo.undo(journal, reg.loginServer(), new RestoreServiceUndoRestorer(new RestoreService(reg, EngineLog.SILENT,
                 clock(emu))));
     }
 
