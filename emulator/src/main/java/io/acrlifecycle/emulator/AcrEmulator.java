@@ -76,6 +76,7 @@ public final class AcrEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final RegistryResource registry = new RegistryResource();
+    private final Quotas quotas = new Quotas(registry::sku, clock::now);
     private final RegistryStore store = new RegistryStore();
     private final Env env;
     private final Removals removals;
@@ -263,6 +264,11 @@ public final class AcrEmulator implements AutoCloseable {
         return requestLog;
     }
 
+    /** The tier's read and write quotas (off until set: {@code quotas().set(QuotaSettings.documented())}). */
+    public Quotas quotas() {
+        return quotas;
+    }
+
     public RegistryResource registry() {
         return registry;
     }
@@ -279,6 +285,9 @@ public final class AcrEmulator implements AutoCloseable {
             throw new IllegalArgumentException("seed: must be a JSON object with registry, tasks, repositories");
         }
         registry.applySeed(root.get("registry"), root.get("tasks"), clock.now());
+        if (root.hasNonNull("quota")) {
+            quotas.set(QuotaSettings.fromJson(root.get("quota"), quotas.settings()));
+        }
         Map<String, Map<String, String>> ids = new SeedLoader(env, removals).loadRepositories(root.get("repositories"));
         ids.forEach((repo, m) -> seedIds.computeIfAbsent(repo, k -> new ConcurrentHashMap<>()).putAll(m));
         housekeeping();
@@ -304,7 +313,7 @@ public final class AcrEmulator implements AutoCloseable {
         return d;
     }
 
-    /** Empty registry, default policies, no faults, empty log, no scoped tokens, clock back to system time. */
+    /** Empty registry, default policies, no faults, no quota, empty log, no scoped tokens, clock back to system time. */
     public void reset() {
         synchronized (store) {
             store.clear();
@@ -312,6 +321,7 @@ public final class AcrEmulator implements AutoCloseable {
         registry.reset(clock.now());
         seedIds.clear();
         faults.clear();
+        quotas.reset();
         requestLog.clear();
         auth.clearScopedTokens();
         clock.reset();

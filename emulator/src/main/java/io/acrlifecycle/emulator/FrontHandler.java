@@ -15,7 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every request: faults, lazy housekeeping (auto-purge, retention), routing to the API group's handler, ACR's
+ * Every request: faults, the tier's quota, lazy housekeeping (auto-purge, retention), routing to the API group's handler, ACR's
  * error body for {@link AcrException}, request log, and persistence when state changed.
  */
 final class FrontHandler implements HttpHandler {
@@ -64,6 +64,7 @@ final class FrontHandler implements HttpHandler {
         try {
             if (!c.path().startsWith("/_emulator/")) {
                 applyFaults(c);
+                emu.quotas().check(c.method(), c.path()); // after faults: an injected fault costs no quota
             }
             emu.housekeeping();
             armChanged = route(c);
