@@ -102,6 +102,18 @@ class QuotasTest {
     }
 
     @Test
+    void shouldStartAtTheRefillRateWhenDrained() {
+        // given 60 writes per minute, spent by someone else
+        quotas.set(new QuotaSettings(true, null, 60, Duration.ofMinutes(1), true));
+        quotas.drain();
+        // then
+        assertThat(quotas.admit("DELETE", "/acr/v1/a/_tags/t")).isEqualTo(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(1));
+        assertThat(quotas.admit("DELETE", "/acr/v1/a/_tags/t")).isNull();
+        assertThat(quotas.admit("DELETE", "/acr/v1/a/_tags/t")).isNotNull();
+    }
+
+    @Test
     void shouldServeEverythingWhenOff() {
         // given the default
         for (int i = 0; i < 100_000; i++) {
