@@ -25,6 +25,16 @@ public record ItemResult(String kind, String repository, String tag, String dige
         NOT_ATTEMPTED
     }
 
+    /** The result of an untag. */
+    public static ItemResult of(io.acrlifecycle.engine.purge.plan.TagAction t, Outcome o, String detail) {
+        return new ItemResult("tag", t.repository(), t.tag(), t.digest(), null, 0, t.rule(), o, detail);
+    }
+
+    /** The result of a manifest delete. */
+    public static ItemResult of(io.acrlifecycle.engine.purge.plan.ManifestAction m, Outcome o, String detail) {
+        return new ItemResult("manifest", m.repository(), null, m.digest(), m.tags(), m.size(), m.rule(), o, detail);
+    }
+
     public ItemResult withDetail(String d) {
         return new ItemResult(kind, repository, tag, digest, tags, bytes, rule, outcome, d);
     }

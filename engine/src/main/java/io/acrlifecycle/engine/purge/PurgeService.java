@@ -4,6 +4,8 @@ import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.model.ManifestContent;
 import io.acrlifecycle.engine.model.ManifestInfo;
 import io.acrlifecycle.engine.model.TagInfo;
+import io.acrlifecycle.engine.model.RegistryPolicies;
+import io.acrlifecycle.engine.purge.exec.ExecutorOptions;
 import io.acrlifecycle.engine.purge.exec.PurgeExecutor;
 import io.acrlifecycle.engine.purge.journal.PurgeJournal;
 import io.acrlifecycle.engine.purge.plan.ManifestLookup;
@@ -21,8 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one purge entry point for the CLI and the Jenkins plugin: validate, list, plan, check the safety net,
- * journal, execute, report. A dry run returns the plan and changes nothing. Invalid options throw
+ * The one purge entry point for the CLI and the Jenkins plugin: validate, list, plan, check the safety net
+ * ({@link #refusal}), journal, execute ({@link PurgeExecutor}), report. A dry run returns the plan and changes nothing. Invalid options throw
  * {@link io.acrlifecycle.engine.purge.rules.RulesException} before any request is sent.
  */
 public final class PurgeService {
@@ -58,8 +60,56 @@ public final class PurgeService {
         }
         // request.validate() refused a real run without a journal
         try (PurgeJournal journal = PurgeJournal.open(request.journal())) {
+            Instant checked = Instant.now();
+            String refusal = refusal(plan, options, registry);
+            if (refusal != null) {
+                l.warn("purge refused: " + refusal);
+                PurgeReport report = PurgeReport.of(plan, PurgeReport.Status.REFUSED, refusal, false, checked,
+                        Instant.now(), notAttempted(plan), journal.file().toString(), plan);
+                p.done(report);
+                return report;
+            }
             return new PurgeExecutor(registry, options, p, l).execute(plan, journal);
         }
+    }
+
+    /**
+     * The safety net, checked before anything is sent: why this plan must not run, or null. Refused when it sends
+     * more deletes than {@code maxDeletes}, or when soft delete is off (or cannot be read over ARM) and permanent
+     * deletes are not allowed. Reads at most the registry's policies, on the calling thread.
+     */
+    static String refusal(PurgePlan plan, ExecutorOptions options, Registry registry) {
+        if (options.maxDeletes() != null && plan.deletes() > options.maxDeletes()) {
+            return "the plan sends " + plan.deletes() + " deletes (" + plan.totals().tagsToUntag() + " untags, "
+                    + plan.totals().manifestsToDelete() + " manifest deletes), more than maxDeletes "
+                    + options.maxDeletes() + "; nothing was deleted. Review the plan, then raise maxDeletes or narrow the rules";
+        }
+        if (plan.deletes() > 0 && options.requireSoftDelete() && !options.allowPermanentDelete()) {
+            RegistryPolicies policies;
+            try {
+                policies = registry.policies();
+            } catch (RuntimeException e) {
+                return "cannot confirm that soft delete is enabled on " + plan.registry() + " (" + e.getMessage()
+                        + "); nothing was deleted. Pass allowPermanentDelete to purge without that check";
+            }
+            if (!policies.softDeleteEnabled()) {
+                return "soft delete is disabled on " + plan.registry() + ": deleted images could not be restored; "
+                        + "nothing was deleted. Enable soft delete, or pass allowPermanentDelete to delete permanently";
+            }
+        }
+        return null;
+    }
+
+    /** A refused plan's report: every planned item NOT_ATTEMPTED, every spared item as planned. */
+    private static List<RepositoryReport> notAttempted(PurgePlan plan) {
+        List<RepositoryReport> out = new ArrayList<>();
+        for (RepositoryPlan rp : plan.repositories()) {
+            List<ItemResult> na = new ArrayList<>();
+            rp.untag().forEach(t -> na.add(ItemResult.of(t, ItemResult.Outcome.NOT_ATTEMPTED, "refused")));
+            rp.delete().forEach(m -> na.add(ItemResult.of(m, ItemResult.Outcome.NOT_ATTEMPTED, "refused")));
+            out.add(new RepositoryReport(rp.repository(), List.of(), List.of(), rp.spared(), List.of(), List.of(), na));
+        }
+        return out;
     }
 
     /**

@@ -241,7 +241,7 @@ final class AcrChallengePolicy implements HttpPipelinePolicy {
             }
             if (status != 200) {
                 throw RegistryErrors.fromResponse(registry, new Operation(what, null, Operation.Kind.READ), status,
-                        body);
+                        body, AcrRetryPolicy.serverDelay(response.getHeaders()));
             }
             JsonNode node = Json.mapper().readTree(body);
             if (node == null || !node.isObject()) {

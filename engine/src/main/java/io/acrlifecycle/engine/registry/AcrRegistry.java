@@ -73,6 +73,11 @@ public final class AcrRegistry implements Registry {
     }
 
     @Override
+    public int pageSize() {
+        return config.pageSize();
+    }
+
+    @Override
     public String loginServer() {
         return config.loginServer();
     }
@@ -428,7 +433,8 @@ public final class AcrRegistry implements Registry {
                     body = Json.write(Map.of("errors", List.of(Map.of("code", String.valueOf(err.getCode()),
                             "message", String.valueOf(err.getMessage())))));
                 }
-                return RegistryErrors.fromResponse(data.registry(), op, h.getResponse().getStatusCode(), body);
+                return RegistryErrors.fromResponse(data.registry(), op, r.getStatusCode(), body,
+                        AcrRetryPolicy.serverDelay(r.getHeaders()));
             }
         }
         return RegistryErrors.unavailable(data.registry(), op, e);

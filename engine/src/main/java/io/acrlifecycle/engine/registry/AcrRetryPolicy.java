@@ -128,6 +128,12 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
         return asked == null ? backoff(attempt) : clamp(asked);
     }
 
+    /** What an answer's headers ask for, unclamped; null when nothing usable. */
+    static Duration serverDelay(com.azure.core.http.HttpHeaders headers) {
+        return headers == null ? null : serverDelay(headers.getValue(X_MS_RETRY_AFTER_MS),
+                headers.getValue(RETRY_AFTER_MS), headers.getValue(HttpHeaderName.RETRY_AFTER), Instant.now());
+    }
+
     static Duration serverDelay(String xMsRetryAfterMs, String retryAfterMs, String retryAfter, Instant now) {
         Duration d = millis(xMsRetryAfterMs);
         if (d == null) {

@@ -31,6 +31,14 @@ public interface Registry extends AutoCloseable {
     /** Tags of one repository; {@code newestFirst} sends {@code orderby=timedesc} (acr purge's order). */
     Iterable<TagInfo> tags(String repository, boolean newestFirst);
 
+    /**
+     * Entries per page of a listing ({@code n}); callers weigh a full listing against per-item reads with it.
+     * The default is the registry layer's default page size.
+     */
+    default int pageSize() {
+        return RegistryConfig.DEFAULT_PAGE_SIZE;
+    }
+
     /** Manifests of one repository, tagged and untagged. */
     Iterable<ManifestInfo> manifests(String repository);
 

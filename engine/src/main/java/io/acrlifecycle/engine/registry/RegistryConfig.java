@@ -49,6 +49,9 @@ public final class RegistryConfig {
     private final EngineLog log;
     private final int pageSize;
 
+    /** Listing page size ({@code n}) unless configured. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+
     private RegistryConfig(Builder b) {
         this.cloud = b.cloud == null ? AzureCloud.ofLoginServer(b.loginServer) : b.cloud;
         this.loginServer = b.loginServer;
@@ -159,7 +162,7 @@ public final class RegistryConfig {
         private RetrySettings retry = RetrySettings.DEFAULTS;
         private Duration timeout = Duration.ofSeconds(60);
         private EngineLog log = EngineLog.SILENT;
-        private int pageSize = 100;
+        private int pageSize = DEFAULT_PAGE_SIZE;
 
         private Builder() {
         }

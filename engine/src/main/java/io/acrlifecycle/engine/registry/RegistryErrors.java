@@ -15,6 +15,12 @@ final class RegistryErrors {
     private RegistryErrors() {
     }
 
+    /** As below, with the wait the answer asked for (null: none), kept on the exception for callers' pacing. */
+    static RegistryException fromResponse(String registry, Operation op, int status, String body,
+            java.time.Duration retryAfter) {
+        return fromResponse(registry, op, status, body).retryAfter(retryAfter);
+    }
+
     static RegistryException fromResponse(String registry, Operation op, int status, String body) {
         String code = null;
         String serviceMessage = null;

@@ -83,7 +83,7 @@ final class Rest {
             }
         }
         throw RegistryErrors.fromResponse(registry, op, answer.status(),
-                new String(answer.body(), StandardCharsets.UTF_8));
+                new String(answer.body(), StandardCharsets.UTF_8), AcrRetryPolicy.serverDelay(answer.headers()));
     }
 
     Answer get(String pathAndQuery, Operation op, Set<Integer> ok) {

@@ -20,6 +20,8 @@ import io.acrlifecycle.engine.purge.undo.RestoreServiceUndoRestorer;
 import io.acrlifecycle.engine.purge.undo.UndoOutcome;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
 import io.acrlifecycle.engine.registry.AcrRegistry;
+import io.acrlifecycle.engine.registry.Registries;
+import io.acrlifecycle.engine.registry.RetrySettings;
 import io.acrlifecycle.engine.restore.RestoreService;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Files;
@@ -178,12 +180,11 @@ class PurgeAgainstEmulatorTest {
         emu.faults().add(FaultRule.drop("DELETE", "/v2/.*"));
         PurgeRequest req = PurgeRequest.builder().rulesFile(rules(dir)).journal(journal).concurrency(4).build();
         try (AcrRegistry reg = open(emu)) {
-            // first run: the service's plan, executed with few retries so that the dropped deletes fail fast
+            // first run: the service's plan; the dropped deletes fail once the registry's (fast) retries ran out
             var plan = PurgeService.plan(reg, req.validate(), clock(emu).instant(), EngineLog.SILENT);
             PurgeReport first;
             try (PurgeJournal j = PurgeJournal.open(journal)) {
-                first = new PurgeExecutor(reg, req.executorOptions().withRetries(2, Duration.ofMillis(10),
-                        Duration.ofMillis(50)), null, EngineLog.SILENT).execute(plan, j);
+                first = new PurgeExecutor(reg, req.executorOptions(), null, EngineLog.SILENT).execute(plan, j);
             }
             assertThat(first.status()).isEqualTo(PurgeReport.Status.FAILED);
             assertThat(first.totals().tagsUntagged()).isPositive();
@@ -215,7 +216,9 @@ class PurgeAgainstEmulatorTest {
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
         emu.faults().add(FaultRule.status("DELETE", "/acr/v1/.*", 429).retryAfterSeconds(1).times(12));
-        try (AcrRegistry reg = open(emu)) {
+        // the retries are the registry layer's alone: enough of them that no single untag can run out
+        try (AcrRegistry reg = Registries.open(EmulatorRegistries.config(emu)
+                .retry(new RetrySettings(12, Duration.ofMillis(10), Duration.ofMillis(1500))).build())) {
             PurgeReport r = PurgeService.run(reg, PurgeRequest.builder().rulesFile(rules(dir)).concurrency(8)
                     .journal(dir.resolve("storm.jsonl")).build(),
                     null, EngineLog.SILENT, clock(emu));

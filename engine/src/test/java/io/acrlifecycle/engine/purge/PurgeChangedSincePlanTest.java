@@ -194,11 +194,14 @@ class PurgeChangedSincePlanTest {
 
     @Test
     void shouldRetryTheReListingWhenThrottled(@TempDir Path dir) {
-        // given a plan, and a registry that throttles the next tag listings (more than its own retries absorb)
+        // given a plan, and a registry that throttles the next tag listings 6 times; the registry layer's retry
+        // policy (the only one) is given enough retries to ride that out
         AcrEmulator emu = EMU.emulator();
         emu.seed(SEED);
         PurgeRequest req = request(dir.resolve("j.jsonl"));
-        try (AcrRegistry reg = EmulatorRegistries.open(emu)) {
+        try (AcrRegistry reg = io.acrlifecycle.engine.registry.Registries.open(EmulatorRegistries.config(emu)
+                .retry(new io.acrlifecycle.engine.registry.RetrySettings(8, java.time.Duration.ofMillis(10),
+                        java.time.Duration.ofMillis(1500))).build())) {
             PurgePlan plan = plan(emu, reg, req);
             emu.requestLog().clear();
             emu.faults().add(FaultRule.status("GET", "/acr/v1/app/_tags", 429).retryAfterSeconds(1).times(6));

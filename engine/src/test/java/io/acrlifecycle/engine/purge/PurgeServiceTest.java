@@ -244,19 +244,38 @@ class PurgeServiceTest {
     }
 
     @Test
-    void shouldSlowDownAndFinishThrough429s() {
+    void shouldStopWithoutResendingWhenAThrottleOutlastsTheRegistryRetries(@TempDir Path dir) {
+        // given a registry whose layer has already retried: the first untag still answers 429
         InMemoryRegistry reg = registry();
         AtomicInteger throttled = new AtomicInteger();
-        reg.fault = call -> throttled.incrementAndGet() <= 10 ? new RegistryException("429", 429, "TOOMANYREQUESTS", null)
+        reg.fault = call -> call.startsWith("untag ") && throttled.incrementAndGet() == 1
+                ? new RegistryException("429 TOOMANYREQUESTS", 429, "TOOMANYREQUESTS", null, Duration.ofMillis(20))
                 : null;
-        PurgeRequest req = request().concurrency(8).build();
+        PurgeRequest req = request().concurrency(1).journal(dir.resolve("j.jsonl")).build();
         var plan = PurgeService.plan(reg, req.validate(), Instant.now(), EngineLog.SILENT);
-        var exec = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg,
-                req.executorOptions().withRetries(12, Duration.ofMillis(5), Duration.ofMillis(50)), null, null);
-        PurgeReport r = exec.execute(plan, null);
-        assertThat(r.status()).isEqualTo(PurgeReport.Status.COMPLETED);
-        assertThat(r.totals().tagsUntagged() + r.totals().manifestsDeleted()).isEqualTo(14);
-        assertThat(exec.throttles()).isEqualTo(10);
+        var exec = new io.acrlifecycle.engine.purge.exec.PurgeExecutor(reg, req.executorOptions(), null, null);
+
+        // when
+        PurgeReport r;
+        try (PurgeJournal journal = PurgeJournal.open(req.journal())) {
+            r = exec.execute(plan, journal);
+        }
+
+        // then the executor did not send it again: the gate slowed down, the run stopped with a report
+        assertThat(r.status()).isEqualTo(PurgeReport.Status.FAILED);
+        assertThat(r.message()).contains("429");
+        assertThat(exec.throttles()).isEqualTo(1);
+        assertThat(reg.count("untag ")).isEqualTo(1);
+        assertThat(r.totals().errors()).isEqualTo(1);
+        assertThat(r.totals().notAttempted()).isEqualTo(plan.deletes() - 1);
+        // the throttled untag closed as FAILED; the intents journaled ahead of it closed as NOT_SENT, none left open
+        List<String> outcomes = PurgeJournal.read(req.journal()).stream().filter(x -> "outcome".equals(x.type()))
+                .map(JournalRecord::outcome).toList();
+        assertThat(outcomes.get(0)).isEqualTo("FAILED");
+        assertThat(outcomes.subList(1, outcomes.size())).containsOnly("NOT_SENT");
+        try (PurgeJournal journal = PurgeJournal.open(req.journal())) {
+            assertThat(journal.openIntents()).isEmpty();
+        }
     }
 
     @Test

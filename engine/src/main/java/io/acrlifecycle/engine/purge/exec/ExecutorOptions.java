@@ -6,15 +6,14 @@ import java.time.Duration;
  * How a plan is carried out.
  *
  * @param concurrency          parallel deletes, 1..32 (acr purge's range; 32 is ACR's recommended maximum)
- * @param maxAttempts          tries per delete for throttling (429/503), dropped connections and 5xx, on top of the
- *                             registry layer's own retries; then the run stops
- * @param baseBackoff          first pause after a failure without Retry-After; doubles per attempt up to maxBackoff
+ * @param throttlePause        how long the gate holds every request back after a throttled answer (429/503) that
+ *                             named no Retry-After; the retries themselves are the registry layer's
  * @param requireSoftDelete    refuse a real purge when the registry's soft delete is off ...
  * @param allowPermanentDelete ... unless this is set
  * @param maxDeletes           refuse (delete nothing) when the plan sends more deletes than this; null = no limit
  * @param recheck              how each item is re-checked just before its request (see {@link Recheck})
  */
-public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBackoff, Duration maxBackoff,
+public record ExecutorOptions(int concurrency, Duration throttlePause,
         boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes, Recheck recheck) {
 
     /**
@@ -35,8 +34,8 @@ public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBac
             throw new IllegalArgumentException("concurrency: " + concurrency + " is out of range; accepted: 1.."
                     + MAX_CONCURRENCY + " (0 in a request means the number of CPUs)");
         }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts: must be >= 1");
+        if (throttlePause == null || throttlePause.isNegative()) {
+            throw new IllegalArgumentException("throttlePause: must be zero or positive, e.g. PT0.5S");
         }
         if (maxDeletes != null && maxDeletes < 0) {
             throw new IllegalArgumentException("maxDeletes: " + maxDeletes + " is negative; accepted: an integer >= 0");
@@ -50,27 +49,27 @@ public record ExecutorOptions(int concurrency, int maxAttempts, Duration baseBac
     }
 
     public static ExecutorOptions defaults() {
-        return new ExecutorOptions(defaultConcurrency(), 6, Duration.ofMillis(500), Duration.ofSeconds(30), true,
+        return new ExecutorOptions(defaultConcurrency(), Duration.ofMillis(500), true,
                 false, null, Recheck.AUTO);
     }
 
     public ExecutorOptions withConcurrency(int c) {
-        return new ExecutorOptions(c, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete, allowPermanentDelete,
+        return new ExecutorOptions(c, throttlePause, requireSoftDelete, allowPermanentDelete,
                 maxDeletes, recheck);
     }
 
     public ExecutorOptions withSafety(boolean requireSoftDelete, boolean allowPermanentDelete, Integer maxDeletes) {
-        return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
+        return new ExecutorOptions(concurrency, throttlePause, requireSoftDelete,
                 allowPermanentDelete, maxDeletes, recheck);
     }
 
-    public ExecutorOptions withRetries(int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
-        return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
+    public ExecutorOptions withThrottlePause(Duration throttlePause) {
+        return new ExecutorOptions(concurrency, throttlePause, requireSoftDelete,
                 allowPermanentDelete, maxDeletes, recheck);
     }
 
     public ExecutorOptions withRecheck(Recheck recheck) {
-        return new ExecutorOptions(concurrency, maxAttempts, baseBackoff, maxBackoff, requireSoftDelete,
+        return new ExecutorOptions(concurrency, throttlePause, requireSoftDelete,
                 allowPermanentDelete, maxDeletes, recheck);
     }
 }

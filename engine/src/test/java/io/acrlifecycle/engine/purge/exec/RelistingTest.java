@@ -14,17 +14,17 @@ class RelistingTest {
     @Test
     void shouldListWhenThePhaseHasAtLeastConcurrencyTimesPagesItems() {
         // 5,000 tags at page size 100 = 50 pages; concurrency 16 -> 800 items needed
-        assertThat(PurgeExecutor.useListing(Recheck.AUTO, 5000, 5000, 100, 16)).isTrue();
-        assertThat(PurgeExecutor.useListing(Recheck.AUTO, 800, 5000, 100, 16)).isTrue();
-        assertThat(PurgeExecutor.useListing(Recheck.AUTO, 799, 5000, 100, 16)).isFalse();
+        assertThat(Rechecks.useListing(Recheck.AUTO, 5000, 5000, 100, 16)).isTrue();
+        assertThat(Rechecks.useListing(Recheck.AUTO, 800, 5000, 100, 16)).isTrue();
+        assertThat(Rechecks.useListing(Recheck.AUTO, 799, 5000, 100, 16)).isFalse();
         // a small repository is one page: listing from `concurrency` items on
-        assertThat(PurgeExecutor.useListing(Recheck.AUTO, 15, 40, 100, 16)).isFalse();
-        assertThat(PurgeExecutor.useListing(Recheck.AUTO, 16, 40, 100, 16)).isTrue();
+        assertThat(Rechecks.useListing(Recheck.AUTO, 15, 40, 100, 16)).isFalse();
+        assertThat(Rechecks.useListing(Recheck.AUTO, 16, 40, 100, 16)).isTrue();
         // 2,000 old tags in a 100,000-tag repository: GETs (the listing would be 1,000 pages)
-        assertThat(PurgeExecutor.useListing(Recheck.AUTO, 2000, 100_000, 100, 16)).isFalse();
-        assertThat(PurgeExecutor.useListing(Recheck.LISTING, 1, 100_000, 100, 16)).isTrue();
-        assertThat(PurgeExecutor.useListing(Recheck.PER_ITEM, 5000, 5000, 100, 16)).isFalse();
-        assertThat(PurgeExecutor.useListing(Recheck.LISTING, 0, 10, 100, 16)).isFalse();
+        assertThat(Rechecks.useListing(Recheck.AUTO, 2000, 100_000, 100, 16)).isFalse();
+        assertThat(Rechecks.useListing(Recheck.LISTING, 1, 100_000, 100, 16)).isTrue();
+        assertThat(Rechecks.useListing(Recheck.PER_ITEM, 5000, 5000, 100, 16)).isFalse();
+        assertThat(Rechecks.useListing(Recheck.LISTING, 0, 10, 100, 16)).isFalse();
     }
 
     @Test

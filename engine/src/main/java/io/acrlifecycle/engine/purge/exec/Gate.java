@@ -1,0 +1,48 @@
+package io.acrlifecycle.engine.purge.exec;
+
+import io.acrlifecycle.engine.registry.RegistryException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * Sends one registry call through an {@link AdaptiveLimiter}: takes a slot, makes the call once, and tells the limiter
+ * how it went. A throttled answer (429/503) pauses the whole gate for the wait the registry asked for
+ * ({@link RegistryException#retryAfter()}), else for {@code throttlePause}. The gate does not retry: the registry
+ * layer's retry policy already has, so an exception here is final for this call.
+ */
+final class Gate {
+    private final AdaptiveLimiter limiter;
+    private final Duration throttlePause;
+
+    Gate(AdaptiveLimiter limiter, Duration throttlePause) {
+        this.limiter = limiter;
+        this.throttlePause = throttlePause;
+    }
+
+    /** Runs {@code c} (null: nothing to do, returns null); any failure comes back as a {@link RegistryException}. */
+    <T> T call(Callable<T> c) throws InterruptedException {
+        if (c == null) {
+            return null;
+        }
+        limiter.acquire();
+        try {
+            T v = c.call();
+            limiter.release(false, Duration.ZERO);
+            return v;
+        } catch (RegistryException e) {
+            boolean throttled = e.status() == 429 || e.status() == 503;
+            limiter.release(throttled, e.retryAfter() != null ? e.retryAfter() : throttlePause);
+            throw e;
+        } catch (InterruptedException e) {
+            limiter.release(false, Duration.ZERO);
+            throw e;
+        } catch (Exception e) {
+            limiter.release(false, Duration.ZERO);
+            throw new RegistryException("unexpected failure: " + e, 0, null, e);
+        }
+    }
+
+    int throttles() {
+        return limiter.throttles();
+    }
+}

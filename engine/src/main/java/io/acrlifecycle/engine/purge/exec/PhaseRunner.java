@@ -1,0 +1,305 @@
+package io.acrlifecycle.engine.purge.exec;
+
+import io.acrlifecycle.engine.log.EngineLog;
+import io.acrlifecycle.engine.model.DeleteOutcome;
+import io.acrlifecycle.engine.purge.ItemResult;
+import io.acrlifecycle.engine.purge.ItemResult.Outcome;
+import io.acrlifecycle.engine.purge.PurgeProgress;
+import io.acrlifecycle.engine.purge.exec.Rechecks.Check;
+import io.acrlifecycle.engine.purge.journal.JournalOutcome;
+import io.acrlifecycle.engine.purge.journal.JournalRecord;
+import io.acrlifecycle.engine.purge.journal.PurgeJournal;
+import io.acrlifecycle.engine.registry.RegistryException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Runs one phase (a repository's untags, or its manifest deletes) with the intents journaled ahead: the dispatching
+ * thread writes the intents of the next chunk (one fsync per chunk) while the previous chunk's requests are in
+ * flight, and never runs more than three chunks ahead. An intent is always durable before its request is sent; an
+ * intent whose request is then not sent (the run stopped, or was interrupted) gets a NOT_SENT outcome. Each item is
+ * re-checked (listing, else a GET through the read gate), optionally unlocked, then deleted through the delete
+ * gate; a delete that fails stops the run. Outcomes are forced at the end of the phase.
+ */
+final class PhaseRunner {
+    /** How long a stop waits for the requests in flight before leaving their intents open. */
+    static final Duration WORKER_WAIT = Duration.ofSeconds(30);
+
+    /** The check against the phase's re-listing; may wait for the listing to reach the item (no gate held). */
+    interface ListedCheck {
+        Check get() throws InterruptedException;
+    }
+
+    /**
+     * One planned delete, for the phase runner.
+     *
+     * @param listed  the check against the phase's re-listing; null when there is none (then {@code recheck})
+     * @param unlock  the unlock before the delete (includeLocked), or null
+     * @param result  the item's result for an outcome and detail
+     * @param blocker why it must not be sent at all (a tag it had is still there), or null
+     */
+    record Work(String id, ItemResult notAttempted, Supplier<JournalRecord> intent, ListedCheck listed,
+            Callable<Check> recheck, Callable<?> unlock, Callable<DeleteOutcome> delete, String what,
+            BiFunction<Outcome, String, ItemResult> result, Supplier<String> blocker) {
+    }
+
+    private final ExecutorService pool;
+    private final int concurrency;
+    private final PurgeJournal journal;
+    private final String run;
+    private final Gate deleteGate;
+    private final Gate readGate;
+    private final RunStop stop;
+    private final PurgeProgress progress;
+    private final EngineLog log;
+
+    PhaseRunner(ExecutorService pool, int concurrency, PurgeJournal journal, String run, Gate deleteGate,
+            Gate readGate, RunStop stop, PurgeProgress progress, EngineLog log) {
+        this.pool = pool;
+        this.concurrency = concurrency;
+        this.journal = journal;
+        this.run = run;
+        this.deleteGate = deleteGate;
+        this.readGate = readGate;
+        this.stop = stop;
+        this.progress = progress;
+        this.log = log;
+    }
+
+    /** Runs {@code work} and answers one result per item, in order. */
+    List<ItemResult> run(List<Work> work) {
+        int chunk = Math.max(8, concurrency);
+        Semaphore window = new Semaphore(3 * chunk);
+        AtomicReferenceArray<ItemResult> results = new AtomicReferenceArray<>(work.size());
+        // the journaled intent per item and whether a worker picked it up: an intent whose task never started
+        // (shutdownNow dropped it) gets a NOT_SENT outcome instead of staying open
+        JournalRecord[] intentOf = new JournalRecord[work.size()];
+        AtomicIntegerArray started = new AtomicIntegerArray(work.size());
+        List<Future<?>> futures = new ArrayList<>(work.size());
+        List<Integer> pending = new ArrayList<>(chunk);
+        List<JournalRecord> intents = new ArrayList<>(chunk);
+        try {
+            for (int i = 0; i < work.size(); i++) {
+                Work w = work.get(i);
+                if (stop.isStopped()) {
+                    results.set(i, report(w.notAttempted().withDetail("the run stopped before this item")));
+                    continue;
+                }
+                String blocker = w.blocker().get();
+                if (blocker != null) {
+                    results.set(i, report(w.result().apply(Outcome.SKIPPED, blocker)));
+                    continue;
+                }
+                if (journal != null && journal.isDone(w.id())) {
+                    results.set(i, report(w.result().apply(Outcome.ALREADY_DONE, "recorded as done in " + journal.file())));
+                    continue;
+                }
+                pending.add(i);
+                if (journal != null) {
+                    JournalRecord intent = w.intent().get();
+                    intentOf[i] = intent;
+                    intents.add(intent);
+                }
+                if (pending.size() == chunk || i == work.size() - 1) {
+                    dispatch(work, pending, intents, window, results, futures, started);
+                }
+            }
+            if (!pending.isEmpty()) {
+                dispatch(work, pending, intents, window, results, futures, started);
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    stop.stop("unexpected failure: " + e.getCause()); // and keep waiting for the others
+                }
+            }
+        } catch (InterruptedException e) {
+            stop.stop("interrupted");
+            // stop the workers and wait for the requests in flight: their outcomes must reach the journal before
+            // it is closed, and results are read below only once no worker can still write them
+            pool.shutdownNow();
+            awaitWorkers(pool, log);
+            if (journal != null && pool.isTerminated()) {
+                for (int i = 0; i < intentOf.length; i++) {
+                    if (intentOf[i] != null && started.get(i) == 0) {
+                        close(intentOf[i], JournalOutcome.NOT_SENT, "the run was interrupted before this request");
+                    }
+                }
+            }
+            Thread.currentThread().interrupt();
+        } finally {
+            if (journal != null) {
+                journal.sync(); // every outcome of this phase durable now, not with the next chunk or on close
+            }
+        }
+        List<ItemResult> out = new ArrayList<>(work.size());
+        for (int i = 0; i < results.length(); i++) {
+            ItemResult r = results.get(i);
+            out.add(r != null ? r : work.get(i).notAttempted().withDetail("the run stopped before this item"));
+        }
+        return out;
+    }
+
+    private void dispatch(List<Work> work, List<Integer> pending, List<JournalRecord> intents, Semaphore window,
+            AtomicReferenceArray<ItemResult> results, List<Future<?>> futures, AtomicIntegerArray started)
+            throws InterruptedException {
+        window.acquire(pending.size());
+        if (journal != null) {
+            journal.intents(intents);
+        }
+        for (int k = 0; k < pending.size(); k++) {
+            int index = pending.get(k);
+            JournalRecord intent = journal == null ? null : intents.get(k);
+            futures.add(pool.submit(() -> {
+                started.set(index, 1);
+                try {
+                    results.set(index, send(work.get(index), intent));
+                } finally {
+                    window.release();
+                }
+                return null;
+            }));
+        }
+        pending.clear();
+        intents.clear();
+    }
+
+    /**
+     * Sends one item. Interrupted before its DELETE was ever attempted (waiting for a gate, re-reading), the intent
+     * is closed as NOT_SENT; interrupted while the DELETE was under way, it stays open (the registry may have acted)
+     * and a rerun re-checks it.
+     */
+    private ItemResult send(Work w, JournalRecord intent) throws InterruptedException {
+        AtomicBoolean attempted = new AtomicBoolean();
+        try {
+            return sendOnce(w, intent, attempted);
+        } catch (InterruptedException e) {
+            if (!attempted.get()) {
+                close(intent, JournalOutcome.NOT_SENT, "interrupted before this request");
+            }
+            throw e;
+        }
+    }
+
+    private ItemResult sendOnce(Work w, JournalRecord intent, AtomicBoolean attempted) throws InterruptedException {
+        if (stop.isStopped()) {
+            close(intent, JournalOutcome.NOT_SENT, "the run stopped before this request");
+            return report(w.notAttempted().withDetail("the run stopped before this item"));
+        }
+        Check check;
+        try {
+            check = w.listed() == null ? Rechecks.READ : w.listed().get();
+            if (check == Rechecks.READ) {
+                check = readGate.call(w.recheck());
+            }
+        } catch (RegistryException e) {
+            stop.stop("re-reading before " + w.what() + " failed: " + e.getMessage());
+            ItemResult r = w.result().apply(Outcome.FAILED, "re-read failed: " + e.getMessage());
+            close(intent, JournalOutcome.NOT_SENT, r.detail());
+            return report(r);
+        }
+        if (check != null) {
+            if (check.outcome() == Outcome.SKIPPED) {
+                log.warn("skipped " + w.what() + ": " + check.detail());
+            }
+            return closed(intent, w.result().apply(check.outcome(), check.detail()));
+        }
+        if (w.unlock() != null) {
+            try {
+                deleteGate.call(w.unlock());
+            } catch (RegistryException e) {
+                log.warn("cannot unlock (" + w.what() + "): " + e.getMessage() + "; deleting anyway");
+            }
+        }
+        ItemResult r;
+        try {
+            DeleteOutcome o = deleteGate.call(() -> {
+                attempted.set(true);
+                return w.delete().call();
+            });
+            r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
+        } catch (RegistryException e) {
+            stop.stop(w.what() + " failed: " + e.getMessage());
+            r = w.result().apply(Outcome.FAILED, e.getMessage());
+        }
+        return closed(intent, r);
+    }
+
+    /** Journals the outcome of a sent (or re-checked) item and reports it. */
+    private ItemResult closed(JournalRecord intent, ItemResult r) {
+        close(intent, journalOutcome(r.outcome()), r.detail());
+        return report(r);
+    }
+
+    private void close(JournalRecord intent, JournalOutcome outcome, String detail) {
+        if (journal != null) {
+            journal.outcome(JournalRecord.outcome(run, Instant.now(), intent, outcome, detail));
+        }
+    }
+
+    private ItemResult report(ItemResult r) {
+        switch (r.outcome()) {
+            case DELETED, ALREADY_GONE, ALREADY_DONE -> progress.onDeleted(r);
+            case FAILED -> progress.onError(r);
+            default -> progress.onSkipped(r);
+        }
+        return r;
+    }
+
+    private static Outcome map(DeleteOutcome o) {
+        return switch (o) {
+            case DELETED -> Outcome.DELETED;
+            case NOT_FOUND -> Outcome.ALREADY_GONE;
+            case LOCKED -> Outcome.LOCKED;
+        };
+    }
+
+    private static JournalOutcome journalOutcome(Outcome o) {
+        return switch (o) {
+            case DELETED -> JournalOutcome.DELETED;
+            case ALREADY_GONE -> JournalOutcome.NOT_FOUND;
+            case LOCKED -> JournalOutcome.LOCKED;
+            case SKIPPED -> JournalOutcome.SKIPPED;
+            default -> JournalOutcome.FAILED;
+        };
+    }
+
+    /** Bounded wait for the workers after shutdownNow(); keeps waiting through interrupts, then restores the flag. */
+    static void awaitWorkers(ExecutorService pool, EngineLog log) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + WORKER_WAIT.toNanos();
+        try {
+            while (!pool.isTerminated()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("requests still in flight after " + WORKER_WAIT.toSeconds() + " s; their journal intents"
+                            + " stay open and a rerun re-checks them");
+                    return;
+                }
+                try {
+                    pool.awaitTermination(left, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
