@@ -65,6 +65,10 @@ public class BenchCommand extends BaseCommand {
             description = "Tiers raced (default: ${DEFAULT-VALUE}); none: --quota-tiers ''.")
     List<String> quotaTiers;
 
+    @Option(names = "--quota-workers", paramLabel = "N",
+            description = "Workers of both clients in the quota race (default: the number of CPUs, acr purge's).")
+    Integer quotaWorkers;
+
     @Option(names = "--only", paramLabel = "PART", split = ",",
             description = "Run only these parts: throughput, quota, planHeap, emulator (default: all).")
     List<String> only;
@@ -117,8 +121,12 @@ public class BenchCommand extends BaseCommand {
         }
         if (runs("quota") && !tiers.isEmpty()) {
             List<Object> races = new java.util.ArrayList<>();
-            int cpus = ExecutorOptions.defaultConcurrency();
+            int cpus = quotaWorkers != null ? quotaWorkers : ExecutorOptions.defaultConcurrency();
+            if (cpus < 1 || cpus > 32) {
+                throw CliException.usage("--quota-workers: " + cpus + " is out of range; accepted: 1..32");
+            }
             try (EmulatorBenchTarget target = new EmulatorBenchTarget()) {
+                QuotaBench.warmUp(target, Math.min(500, raceImages), cpus);
                 for (String sku : tiers) {
                     io().err().println("bench: " + sku + " quota at " + quotaRate + " writes/s, " + raceImages
                             + " images per client, " + cpus + " workers each ...");

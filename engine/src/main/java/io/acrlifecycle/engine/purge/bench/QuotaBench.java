@@ -44,12 +44,21 @@ public final class QuotaBench {
     /** One client's run. */
     public record ClientFigures(String client, int workers, long imagesRemoved, long tagsRemoved, double seconds,
             long writesServed, long throttled, double deletesPerSecond, double quotaRatio, double share429,
-            double writeCallsPerImage, String status) {
+            double writeCallsPerImage, Double learnedRatePerSecond, String status) {
     }
 
     /** Both clients under one tier's quota. */
     public record TierRace(String sku, int writeOpsPerMinute, String window, double timeScale,
             double quotaWritesPerSecond, int images, ClientFigures ours, ClientFigures acrPurgeLike) {
+    }
+
+    /** Runs both clients once without a quota on {@code images} images: JIT, TLS and tokens warm for both. */
+    public static void warmUp(BenchTarget target, int images, int concurrency) {
+        target.quota(null, null);
+        target.seed("warm-ours", images);
+        target.seed("warm-acrpurge", images);
+        ours(target, "warm-ours", null, null, 1, images, concurrency);
+        acrPurgeLike(target, "warm-acrpurge", null, null, 1, images, concurrency);
     }
 
     /** Seeds two repositories of {@code images} images, then purges one with each client under {@code sku}'s quota. */
@@ -72,14 +81,18 @@ public final class QuotaBench {
         Registry registry = target.registry();
         ExecutorOptions opts = ExecutorOptions.defaults().withConcurrency(concurrency).withSafety(false, true, null);
         PurgeRules rules = PurgeRules.fromAcrPurgeArgs(List.of(repo + ":.*"), "0d", 0, true, false, false);
-        target.quota(sku, window);
+        if (sku != null) {
+            target.quota(sku, window);
+        }
         long t0 = System.nanoTime();
         PurgePlan plan = PurgeService.plan(registry, rules, Instant.now(), EngineLog.SILENT);
-        PurgeReport report = new PurgeExecutor(registry, opts, null, EngineLog.SILENT).execute(plan, null);
+        PurgeExecutor exec = new PurgeExecutor(registry, opts, null, EngineLog.SILENT);
+        PurgeReport report = exec.execute(plan, null);
         double seconds = (System.nanoTime() - t0) / 1e9;
         BenchTarget.QuotaCounts c = target.quotaCounts();
         return figures("ours", concurrency, report.totals().manifestsDeleted(), report.totals().tagsUntagged(),
-                seconds, c, quota, report.status().name());
+                seconds, c, quota, round(exec.pacing().measuredPerSecond()), report.status().name()
+                        + (report.message() == null ? "" : ": " + report.message()));
     }
 
     private static ClientFigures acrPurgeLike(BenchTarget target, String repo, String sku, Duration window,
@@ -87,7 +100,9 @@ public final class QuotaBench {
         BenchTarget.RawAccess raw = target.raw();
         AcrPurgeLikeClient client = new AcrPurgeLikeClient(raw.endpoint(), raw.ssl(), raw.username(), raw.password(),
                 workers);
-        target.quota(sku, window);
+        if (sku != null) {
+            target.quota(sku, window);
+        }
         String status;
         AcrPurgeLikeClient.Result r;
         long t0 = System.nanoTime();
@@ -102,17 +117,17 @@ public final class QuotaBench {
             throw new IllegalStateException("interrupted", e);
         }
         BenchTarget.QuotaCounts c = target.quotaCounts();
-        return figures("acr-purge-like", workers, r.manifestsDeleted(), r.tagsDeleted(), r.seconds(), c, quota,
+        return figures("acr-purge-like", workers, r.manifestsDeleted(), r.tagsDeleted(), r.seconds(), c, quota, null,
                 status);
     }
 
     private static ClientFigures figures(String client, int workers, long images, long tags, double seconds,
-            BenchTarget.QuotaCounts c, double quota, String status) {
+            BenchTarget.QuotaCounts c, double quota, Double learned, String status) {
         long calls = c.writes() + c.throttledWrites();
         double served = c.writes() / seconds;
         return new ClientFigures(client, workers, images, tags, round(seconds), c.writes(), c.throttledWrites(),
                 round(served), round(served / quota), round(calls == 0 ? 0 : (double) c.throttledWrites() / calls),
-                round(images == 0 ? 0 : (double) calls / images), status);
+                round(images == 0 ? 0 : (double) calls / images), learned, status);
     }
 
     private static double round(double v) {

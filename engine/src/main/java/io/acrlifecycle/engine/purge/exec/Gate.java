@@ -13,10 +13,20 @@ import java.util.concurrent.Callable;
 final class Gate {
     private final AdaptiveLimiter limiter;
     private final Duration throttlePause;
+    private final RatePacer pacer;
 
     Gate(AdaptiveLimiter limiter, Duration throttlePause) {
+        this(limiter, throttlePause, null);
+    }
+
+    /**
+     * With a {@link RatePacer}: each call also waits for its send slot (after taking a concurrency slot) and counts
+     * as served when answered; the pacer hears the throttled answers from the registry layer itself.
+     */
+    Gate(AdaptiveLimiter limiter, Duration throttlePause, RatePacer pacer) {
         this.limiter = limiter;
         this.throttlePause = throttlePause;
+        this.pacer = pacer;
     }
 
     /** Runs {@code c} (null: nothing to do, returns null); any failure comes back as a {@link RegistryException}. */
@@ -26,11 +36,20 @@ final class Gate {
         }
         limiter.acquire();
         try {
+            if (pacer != null) {
+                pacer.acquire();
+            }
             T v = c.call();
+            if (pacer != null) {
+                pacer.served();
+            }
             limiter.release(false, Duration.ZERO);
             return v;
         } catch (RegistryException e) {
             boolean throttled = e.status() == 429 || e.status() == 503;
+            if (pacer != null && !throttled && e.status() != 0) {
+                pacer.served(); // answered (a refusal, not the quota): the registry counted it all the same
+            }
             limiter.release(throttled, e.retryAfter() != null ? e.retryAfter() : throttlePause);
             throw e;
         } catch (InterruptedException e) {

@@ -1,6 +1,8 @@
 package io.acrlifecycle.engine.purge.exec;
 
+import io.acrlifecycle.engine.registry.ThrottleListener;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -154,6 +156,37 @@ final class RatePacer {
         double k = Math.min(MAX_PROBE_PER_SECOND, 2 * Math.max(pauseSeconds, 0.1) * measured * measured
                 / ((double) PROBE_SAMPLE * PROBE_SAMPLE));
         return measured * (1 + k * probing);
+    }
+
+    /**
+     * What the registry layer tells this pacer: throttled data-plane writes (PUT, PATCH, POST, DELETE on
+     * {@code /v2/} and {@code /acr/v1/}) are throttle events, and their retries wait for a send slot like new
+     * requests. Reads have their own, larger, budget and are not paced.
+     */
+    ThrottleListener writeListener() {
+        return new ThrottleListener() {
+            @Override
+            public void throttled(String method, String path, int status, long sentAtNanos, Duration retryAfter) {
+                if (isWrite(method, path)) {
+                    RatePacer.this.throttled(sentAtNanos, retryAfter);
+                }
+            }
+
+            @Override
+            public void beforeRetry(String method, String path) throws InterruptedException {
+                if (isWrite(method, path)) {
+                    acquire();
+                }
+            }
+        };
+    }
+
+    static boolean isWrite(String method, String path) {
+        if (path == null || !(path.startsWith("/v2/") || path.startsWith("/acr/v1/"))) {
+            return false;
+        }
+        String m = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        return m.equals("PUT") || m.equals("PATCH") || m.equals("POST") || m.equals("DELETE");
     }
 
     /** The rate measured at the last throttle event (0: none yet). */
