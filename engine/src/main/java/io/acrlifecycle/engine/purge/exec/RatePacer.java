@@ -13,8 +13,8 @@ import java.util.function.LongSupplier;
  * between two throttle events are exactly what the registry refilled in that time. That count over the elapsed
  * time is the sustainable rate; it is taken back to the latest earlier event that leaves at least
  * {@link #MIN_SAMPLE} requests in between (a few requests make a coarse measure when the budget is small). Until
- * the first 429 nothing is paced (a fresh budget may be spent at once, and the first estimate then includes that
- * burst: too high, corrected at the next event).
+ * the first 429 nothing is paced. The first event alone measures nothing useful (a fresh budget spent at once
+ * makes it too high, a budget someone else had spent too low), so until the second the pace doubles every second.
  *
  * <p>Each throttle event pauses every send until its {@code Retry-After} (or {@code fallbackPause}) has passed, then
  * sends resume spaced at the measured rate, rising slowly: the registry refilled the bucket during the pause, and
@@ -151,6 +151,11 @@ final class RatePacer {
         }
         long from = paused && pausedUntil - eventAt > 0 ? pausedUntil : eventAt;
         double probing = Math.max(0, (now - from) / 1e9);
+        if (events < 2) {
+            // one event gives no measure yet (a fresh budget inflates it, a budget someone else spent deflates it):
+            // double the pace every second until the second event, which finds the bucket empty again
+            return measured * Math.pow(2, Math.min(probing, 30));
+        }
         // the pace rises linearly, r(t) = m (1 + k t): the extra requests, m k t^2 / 2, reach the m * pause saved
         // up during the pause when t = PROBE_SAMPLE / m, so k = 2 pause m^2 / PROBE_SAMPLE^2
         double k = Math.min(MAX_PROBE_PER_SECOND, 2 * Math.max(pauseSeconds, 0.1) * measured * measured
