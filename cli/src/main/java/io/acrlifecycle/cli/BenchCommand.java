@@ -2,6 +2,7 @@ package io.acrlifecycle.cli;
 
 import io.acrlifecycle.emulator.bench.EmulatorBench;
 import io.acrlifecycle.engine.json.Json;
+import io.acrlifecycle.engine.purge.bench.EndToEndBench;
 import io.acrlifecycle.engine.purge.bench.PurgeBench;
 import io.acrlifecycle.engine.purge.bench.QuotaBench;
 import io.acrlifecycle.engine.purge.exec.ExecutorOptions;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Option;
             "  purge.planHeap: plan over 100,000 tags in one repository in a child JVM with -Xmx256m; ratio = heap "
                     + "used ÷ 256 MiB, must be < 1",
             "  emulator: 100,000 tags listed page by page over HTTPS, and small sequential requests",
+            "  purge.endToEnd: one repository of 100,000 tags listed, planned, purged and undone, the engine in a child",
+            "    JVM with -Xmx256m; undoPerSecond = tags restored per second",
             "  purge.quota: per tier (Basic, Standard, Premium), our purge and an acr-purge-like client (workers = CPUs,",
             "    429 retried after Retry-After) remove the same images under the tier's write quota, its window scaled",
             "    so that every tier allows --quota-rate writes/s; quotaRatio = writes/s ÷ quota, share429 = 429s ÷ writes",
@@ -69,8 +72,12 @@ public class BenchCommand extends BaseCommand {
             description = "Workers of both clients in the quota race (default: the number of CPUs, acr purge's).")
     Integer quotaWorkers;
 
+    @Option(names = "--e2e-tags", paramLabel = "N",
+            description = "Tags listed, planned, purged and undone end to end, engine in -Xmx256m (100000; quick 5000).")
+    Integer e2eTags;
+
     @Option(names = "--only", paramLabel = "PART", split = ",",
-            description = "Run only these parts: throughput, quota, planHeap, emulator (default: all).")
+            description = "Run only these parts: throughput, quota, endToEnd, planHeap, emulator (default: all).")
     List<String> only;
 
     private boolean runs(String part) {
@@ -81,8 +88,8 @@ public class BenchCommand extends BaseCommand {
     protected CommandResult execute() throws Exception {
         if (only != null) {
             for (String p : only) {
-                if (!List.of("throughput", "quota", "planheap", "emulator").contains(p.trim().toLowerCase(java.util.Locale.ROOT))) {
-                    throw CliException.usage("--only: '" + p + "' is not a part; accepted: throughput, quota, planHeap, emulator");
+                if (!List.of("throughput", "quota", "endtoend", "planheap", "emulator").contains(p.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    throw CliException.usage("--only: '" + p + "' is not a part; accepted: throughput, quota, endToEnd, planHeap, emulator");
                 }
             }
         }
@@ -134,6 +141,14 @@ public class BenchCommand extends BaseCommand {
                 }
             }
             purge.put("quota", races);
+        }
+        if (runs("endToEnd")) {
+            int n = positive("--e2e-tags", e2eTags, quick ? 5000 : 100_000);
+            io().err().println("bench: " + n + " tags end to end (list, plan, purge, undo), engine in a child JVM with"
+                    + " -Xmx256m ...");
+            try (EmulatorBenchTarget target = new EmulatorBenchTarget()) {
+                purge.put("endToEnd", EndToEndBench.run(target, n, concurrency));
+            }
         }
         if (runs("planHeap")) {
             io().err().println("bench: plan over " + heapTags + " tags in a child JVM with -Xmx256m ...");

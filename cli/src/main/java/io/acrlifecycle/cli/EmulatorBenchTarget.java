@@ -70,7 +70,8 @@ public final class EmulatorBenchTarget implements BenchTarget {
 
     @Override
     public RawAccess raw() {
-        return new RawAccess(emu.endpoint(), emu.sslContext(), emu.adminUsername(), emu.adminPassword());
+        return new RawAccess(emu.endpoint(), emu.sslContext(), emu.adminUsername(), emu.adminPassword(),
+                emu.loginServer(), emu.trustStorePkcs12(), emu.trustStorePassword());
     }
 
     @Override

@@ -43,7 +43,8 @@ public interface BenchTarget extends AutoCloseable {
     }
 
     /** How a plain HTTPS client reaches the target. */
-    record RawAccess(java.net.URI endpoint, javax.net.ssl.SSLContext ssl, String username, String password) {
+    record RawAccess(java.net.URI endpoint, javax.net.ssl.SSLContext ssl, String username, String password,
+            String loginServer, java.nio.file.Path trustStore, String trustStorePassword) {
     }
 
     @Override
