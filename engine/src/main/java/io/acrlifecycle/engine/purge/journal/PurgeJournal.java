@@ -81,23 +81,31 @@ public final class PurgeJournal implements Closeable {
     /** Every readable record of a journal file; an unreadable line (torn by a crash) is skipped. */
     public static List<JournalRecord> read(Path file) {
         List<JournalRecord> out = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        forEach(file, out::add);
+        return out;
+    }
+
+    /**
+     * Each readable record of a journal file in order, read line by line: a journal of a big purge (two records per
+     * item) is never held whole in memory, as lines or as records. An unreadable line (torn by a crash) is skipped.
+     */
+    public static void forEach(Path file, java.util.function.Consumer<JournalRecord> action) {
+        try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JournalRecord r;
+                try {
+                    r = Json.mapper().readValue(line, JournalRecord.class);
+                } catch (JsonProcessingException e) {
+                    continue; // a partial line from a crash: the intent it would have recorded was never followed by a delete
+                }
+                action.accept(r);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read purge journal " + file + ": " + e.getMessage(), e);
         }
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                out.add(Json.mapper().readValue(line, JournalRecord.class));
-            } catch (JsonProcessingException e) {
-                // a partial line from a crash: the intent it would have recorded was never followed by a delete
-            }
-        }
-        return out;
     }
 
     public Path file() {

@@ -33,53 +33,56 @@ public final class PurgeUndo {
 
     /** The targets of a journal, ordered for restore. */
     public static List<UndoTarget> targets(Path journal) {
-        List<JournalRecord> records = PurgeJournal.read(journal);
+        // two passes over the file, never the whole journal in memory (a 100,000-item purge writes 200,000 records)
         Map<String, String> lastOutcome = new HashMap<>();
         Map<String, Instant> doneAt = new HashMap<>();
-        for (JournalRecord r : records) {
+        PurgeJournal.forEach(journal, r -> {
             if (JournalRecord.OUTCOME.equals(r.type())) {
                 lastOutcome.put(r.id(), r.outcome());
                 if ("DELETED".equals(r.outcome()) && r.at() != null) {
                     doneAt.put(r.id(), r.at());
                 }
             }
-        }
+        });
         Map<String, Builder> byKey = new TreeMap<>();
         Set<String> seenIntent = new HashSet<>();
-        for (JournalRecord r : records) {
-            if (!JournalRecord.INTENT.equals(r.type()) || !seenIntent.add(r.id())) {
-                continue;
-            }
-            String o = lastOutcome.get(r.id());
-            // never removed: locked, abandoned, not sent, or skipped because it changed since the plan (a moved tag
-            // must not be "restored" onto its old digest)
-            if ("LOCKED".equals(o) || "ABANDONED".equals(o) || "NOT_SENT".equals(o) || "SKIPPED".equals(o)) {
-                continue;
-            }
-            Builder b = byKey.computeIfAbsent(r.repository() + "@" + r.digest(), k -> new Builder(r.repository(), r.digest()));
-            if ("untag".equals(r.op())) {
-                b.tags.add(r.tag());
-            } else {
-                b.manifestDeleted = true;
-                if (r.tags() != null) {
-                    b.tags.addAll(r.tags());
-                }
-                b.subject = r.subject();
-                if (r.children() != null) {
-                    b.children.addAll(r.children());
-                }
-            }
-            if ("delete".equals(r.op())) {
-                // when it was deleted (the outcome's time; the intent's if the outcome is missing)
-                b.at = doneAt.getOrDefault(r.id(), r.at());
-            }
-        }
+        PurgeJournal.forEach(journal, r -> intent(r, lastOutcome, doneAt, byKey, seenIntent));
         List<UndoTarget> out = new ArrayList<>();
         Set<String> emitted = new HashSet<>();
         for (Builder b : byKey.values()) {
             emit(b, byKey, emitted, out, new HashSet<>());
         }
         return out;
+    }
+
+    private static void intent(JournalRecord r, Map<String, String> lastOutcome, Map<String, Instant> doneAt,
+            Map<String, Builder> byKey, Set<String> seenIntent) {
+        if (!JournalRecord.INTENT.equals(r.type()) || !seenIntent.add(r.id())) {
+            return;
+        }
+        String o = lastOutcome.get(r.id());
+        // never removed: locked, abandoned, not sent, or skipped because it changed since the plan (a moved tag
+        // must not be "restored" onto its old digest)
+        if ("LOCKED".equals(o) || "ABANDONED".equals(o) || "NOT_SENT".equals(o) || "SKIPPED".equals(o)) {
+            return;
+        }
+        Builder b = byKey.computeIfAbsent(r.repository() + "@" + r.digest(), k -> new Builder(r.repository(), r.digest()));
+        if ("untag".equals(r.op())) {
+            b.tags.add(r.tag());
+        } else {
+            b.manifestDeleted = true;
+            if (r.tags() != null) {
+                b.tags.addAll(r.tags());
+            }
+            b.subject = r.subject();
+            if (r.children() != null) {
+                b.children.addAll(r.children());
+            }
+        }
+        if ("delete".equals(r.op())) {
+            // when it was deleted (the outcome's time; the intent's if the outcome is missing)
+            b.at = doneAt.getOrDefault(r.id(), r.at());
+        }
     }
 
     private static void emit(Builder b, Map<String, Builder> all, Set<String> emitted, List<UndoTarget> out,
