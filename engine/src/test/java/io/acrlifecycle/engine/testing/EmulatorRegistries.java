@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +30,22 @@ import reactor.core.publisher.Mono;
  * }</pre>
  */
 public final class EmulatorRegistries {
+    /**
+     * A test classpath may swap the HTTP client every registry here uses: jenkins-twin/ registers the Netty client
+     * Jenkins builds (proxy, trust store) and re-runs these tests with it. Absent here: the JDK client.
+     */
+    private static final Optional<EmulatorHttpClient> HTTP_CLIENT =
+            ServiceLoader.load(EmulatorHttpClient.class).findFirst();
+
     private EmulatorRegistries() {
+    }
+
+    /**
+     * True when a test classpath swapped the HTTP client: tests of the default JDK client's own settings (its
+     * sslContext, its response timeout) do not apply then, and skip.
+     */
+    public static boolean swapsHttpClient() {
+        return HTTP_CLIENT.isPresent();
     }
 
     /** A registry with the emulator's AAD identity (data plane and ARM). */
@@ -38,13 +55,15 @@ public final class EmulatorRegistries {
 
     /** The configuration {@link #open} uses, to adjust before {@code build()} (credential, retry, page size, log). */
     public static RegistryConfig.Builder config(AcrEmulator emu) {
-        return RegistryConfig.builder()
+        RegistryConfig.Builder config = RegistryConfig.builder()
                 .loginServer(emu.loginServer())
                 .endpoint(emu.endpoint())
                 .resourceId(emu.resourceId())
                 .sslContext(emu.sslContext())
                 .credential(token(emu.aadToken()))
                 .retry(RetrySettings.fast());
+        HTTP_CLIENT.ifPresent(client -> config.httpClient(client.create(emu)));
+        return config;
     }
 
     /** A TokenCredential that always hands out this token (expiry read from its JWT {@code exp}). */

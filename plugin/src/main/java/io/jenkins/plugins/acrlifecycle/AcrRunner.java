@@ -6,13 +6,14 @@ import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.acrlifecycle.engine.guard.Verdict;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryException;
-import io.acrlifecycle.engine.summary.BuildSummary;
-import io.acrlifecycle.engine.summary.StepParameterException;
-import io.acrlifecycle.engine.summary.Verb;
-import io.acrlifecycle.engine.summary.Verbs;
+import io.acrlifecycle.steps.BuildSummary;
+import io.acrlifecycle.steps.StepParameterException;
+import io.acrlifecycle.steps.StepKind;
+import io.acrlifecycle.steps.StepRunner;
 import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
 import io.jenkins.plugins.acrlifecycle.credentials.RegistryAccess;
 import java.io.File;
@@ -34,8 +35,8 @@ public final class AcrRunner {
     private AcrRunner() {
     }
 
-    public static BuildSummary run(Verb verb, Map<String, Object> raw, Run<?, ?> run, @CheckForNull FilePath workspace,
-            TaskListener listener) throws IOException, InterruptedException {
+    public static BuildSummary run(StepKind verb, Map<String, Object> raw, Run<?, ?> run,
+            @CheckForNull FilePath workspace, TaskListener listener) throws IOException, InterruptedException {
         Map<String, Object> parameters = new LinkedHashMap<>(raw);
         AcrBuildAction action = AcrBuildAction.attach(run);
         for (String field : WORKSPACE_FILES) {
@@ -44,22 +45,22 @@ public final class AcrRunner {
             }
         }
         try {
-            Verbs.validate(verb, parameters);
+            StepRunner.validate(verb, parameters);
         } catch (StepParameterException e) {
             throw new AbortException(e.getMessage());
         }
         EngineLog log = new ListenerLog(listener);
-        Path journal = verb == Verb.PURGE ? action.newJournal(run).toPath() : null;
+        Path journal = verb == StepKind.PURGE ? action.newJournal(run).toPath() : null;
         BuildSummary summary;
         try (Registry registry = RegistryAccess.open(run, (String) parameters.get("registry"),
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
                 (String) parameters.get("endpoint"), log)) {
-            summary = Verbs.run(verb, registry, parameters, journal, log);
+            summary = StepRunner.run(verb, registry, parameters, journal, log);
         } catch (RuntimeException e) {
             String why = verb.stepName() + ": " + describe(e);
             if (journal != null && hasContent(journal)) {
                 // Something was (maybe) deleted before the failure: keep the journal reachable so Undo works.
-                action.addInterrupted(run, verb, Verbs.interruptedPurge((String) parameters.get("registry"), why),
+                action.addInterrupted(run, verb, StepRunner.interruptedPurge((String) parameters.get("registry"), why),
                         parameters, journal);
                 listener.getLogger().println("[ACR] the purge stopped part-way; its journal is kept with this build:"
                         + " 'Undo this purge' on the build's ACR Lifecycle page restores what it deleted");
@@ -79,10 +80,10 @@ public final class AcrRunner {
         if (summary.failure() != null) {
             throw new AbortException(summary.failure());
         }
-        if (summary.verdict() == BuildSummary.Verdict.BLOCK) {
+        if (summary.verdict() == Verdict.BLOCK) {
             throw new AbortException("acrGuard blocked the deployment: " + String.join("; ", summary.messages()));
         }
-        if (summary.verdict() == BuildSummary.Verdict.WARN) {
+        if (summary.verdict() == Verdict.WARN) {
             listener.getLogger().println("[ACR] acrGuard warns: " + String.join("; ", summary.messages()));
             run.setResult(Result.UNSTABLE);
         }

@@ -4,12 +4,12 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.Util;
 import hudson.model.Item;
 import hudson.util.FormValidation;
-import io.acrlifecycle.engine.summary.Verbs;
+import io.acrlifecycle.steps.StepRunner;
 import jenkins.model.Jenkins;
 
 /**
- * Form validation shared by the step and build step descriptors. The rules are the engine's
- * ({@link Verbs#checkField}); this class only adds the permission check every validation endpoint needs.
+ * Form validation for the step descriptors (a build step's form nests its step's). The rules are the engine's
+ * ({@link StepRunner#checkField}); this class only adds the permission check every validation endpoint needs.
  */
 public final class FieldChecks {
     private FieldChecks() {
@@ -22,7 +22,7 @@ public final class FieldChecks {
         if ("registry".equals(field) && Util.fixEmptyAndTrim(value) == null) {
             return FormValidation.error("registry: required, e.g. myregistry.azurecr.io");
         }
-        return Verbs.checkField(field, value).map(FormValidation::error).orElse(FormValidation.ok());
+        return StepRunner.checkField(field, value).map(FormValidation::error).orElse(FormValidation.ok());
     }
 
     public static boolean mayConfigure(@CheckForNull Item item) {

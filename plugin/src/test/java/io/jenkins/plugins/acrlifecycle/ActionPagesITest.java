@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Item;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
-import io.acrlifecycle.engine.summary.BuildSummary;
+import io.acrlifecycle.steps.BuildSummary;
 import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
 import java.time.Duration;
 import jenkins.model.Jenkins;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.acrlifecycle;
 
+import hudson.tasks.Builder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrGuardBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrPurgeBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrRestoreBuilder;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
-/** Every field of every step and build step survives the form (Snippet Generator and freestyle configure). */
+/**
+ * Every field of every step survives its form and the freestyle form that nests it (Snippet Generator and freestyle
+ * configure).
+ */
 @WithJenkins
 class ConfigRoundTripITest {
     private static final String REGISTRY = "myregistry.azurecr.io";
@@ -24,6 +28,11 @@ class ConfigRoundTripITest {
 
     private static <S extends Step> void assertStepRoundTrip(JenkinsRule j, S step) throws Exception {
         j.assertEqualDataBoundBeans(step, new StepConfigTester(j).configRoundTrip(step));
+    }
+
+    /** The freestyle form nests the step's: every field of the step survives it. */
+    private static void assertBuilderRoundTrip(JenkinsRule j, Builder builder) throws Exception {
+        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
     }
 
     @Test
@@ -36,11 +45,11 @@ class ConfigRoundTripITest {
         step.setRetentionPolicyDays(0);
         assertStepRoundTrip(j, step);
 
-        AcrSoftDeleteEnsureBuilder builder = new AcrSoftDeleteEnsureBuilder(REGISTRY, "acr");
-        builder.setResourceId(RESOURCE_ID);
-        builder.setStatus("enabled");
-        builder.setRetentionDays(7);
-        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+        AcrSoftDeleteEnsureStep nested = new AcrSoftDeleteEnsureStep(REGISTRY, "acr");
+        nested.setResourceId(RESOURCE_ID);
+        nested.setStatus("enabled");
+        nested.setRetentionDays(7);
+        assertBuilderRoundTrip(j, new AcrSoftDeleteEnsureBuilder(nested));
     }
 
     @Test
@@ -68,14 +77,8 @@ class ConfigRoundTripITest {
         untaggedOnly.setRulesFile("purge-rules.yaml");
         assertStepRoundTrip(j, untaggedOnly);
 
-        AcrPurgeBuilder builder = new AcrPurgeBuilder(REGISTRY, "acr");
-        builder.setFilter("app:.*");
-        builder.setAgo("7d");
-        builder.setKeep(3);
-        builder.setUntagged(true);
-        builder.setDryRun(true);
-        builder.setProtectImagesFile("k8s/running-images.txt");
-        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+        assertBuilderRoundTrip(j, new AcrPurgeBuilder(step));
+        assertBuilderRoundTrip(j, new AcrPurgeBuilder(untaggedOnly));
     }
 
     @Test
@@ -91,10 +94,7 @@ class ConfigRoundTripITest {
         fromJournal.setJournal("purge.journal.jsonl");
         assertStepRoundTrip(j, fromJournal);
 
-        AcrRestoreBuilder builder = new AcrRestoreBuilder(REGISTRY, "acr");
-        builder.setRepository("app");
-        builder.setTag("v1");
-        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+        assertBuilderRoundTrip(j, new AcrRestoreBuilder(step));
     }
 
     @Test
@@ -108,10 +108,6 @@ class ConfigRoundTripITest {
         step.setLock(true);
         assertStepRoundTrip(j, step);
 
-        AcrGuardBuilder builder = new AcrGuardBuilder(REGISTRY, "acr", "app:v1");
-        builder.setExpectedDigest(DIGEST);
-        builder.setMode("block");
-        builder.setStage("deploy");
-        j.assertEqualDataBoundBeans(builder, j.configRoundtrip(builder));
+        assertBuilderRoundTrip(j, new AcrGuardBuilder(step));
     }
 }

@@ -10,6 +10,8 @@ import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
 import io.jenkins.plugins.acrlifecycle.builders.AcrGuardBuilder;
 import io.jenkins.plugins.acrlifecycle.builders.AcrPurgeBuilder;
+import io.jenkins.plugins.acrlifecycle.steps.AcrGuardStep;
+import io.jenkins.plugins.acrlifecycle.steps.AcrPurgeStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +41,10 @@ class FreestyleITest {
     @Test
     void shouldPurgeFromAFreestyleJob(JenkinsRule j) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
-        AcrPurgeBuilder purge = new AcrPurgeBuilder(emulator.loginServer(), EmulatorFixture.CREDENTIALS_ID);
+        AcrPurgeStep purge = new AcrPurgeStep(emulator.loginServer(), EmulatorFixture.CREDENTIALS_ID);
         purge.setFilter("app:.*");
         purge.setAgo("30d");
-        project.getBuildersList().add(purge);
+        project.getBuildersList().add(new AcrPurgeBuilder(purge));
 
         FreeStyleBuild b = j.buildAndAssertSuccess(project);
 
@@ -54,10 +56,10 @@ class FreestyleITest {
     @Test
     void shouldMarkAFreestyleBuildUnstableWhenTheGuardWarns(JenkinsRule j) throws Exception {
         FreeStyleProject project = j.createFreeStyleProject();
-        AcrGuardBuilder guard = new AcrGuardBuilder(emulator.loginServer(), EmulatorFixture.CREDENTIALS_ID, "app:v3");
+        AcrGuardStep guard = new AcrGuardStep(emulator.loginServer(), EmulatorFixture.CREDENTIALS_ID, "app:v3");
         guard.setExpectedDigest(emulator.digestOf("app", "old1"));
         guard.setMode("warn");
-        project.getBuildersList().add(guard);
+        project.getBuildersList().add(new AcrGuardBuilder(guard));
 
         j.buildAndAssertStatus(Result.UNSTABLE, project);
     }

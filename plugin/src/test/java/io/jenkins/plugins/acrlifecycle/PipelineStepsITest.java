@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.model.Result;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
-import io.acrlifecycle.engine.summary.BuildSummary;
+import io.acrlifecycle.steps.BuildSummary;
 import io.jenkins.plugins.acrlifecycle.actions.AcrBuildAction;
 import java.io.File;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
@@ -27,7 +27,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * Azure AD or IMDS), so no Jenkins credential can carry the emulator's token, and adding a test-only credential
  * type to the plugin would put test code on the production path. The tests below cover the step up to the ARM call;
  * the successful ARM path from step parameters through the engine is the engine's
- * {@code VerbsAgainstEmulatorTest.shouldEnsureSoftDeleteOverArm} (see docs/jenkins.md, "Pointing it at the emulator").
+ * {@code StepRunnerAgainstEmulatorTest.shouldEnsureSoftDeleteOverArm} (see docs/jenkins.md, "Pointing it at the emulator").
  */
 @WithJenkins
 class PipelineStepsITest {

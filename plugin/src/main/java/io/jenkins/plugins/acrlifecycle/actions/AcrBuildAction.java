@@ -5,9 +5,9 @@ import hudson.model.Item;
 import hudson.model.Run;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.Registry;
-import io.acrlifecycle.engine.summary.BuildSummary;
-import io.acrlifecycle.engine.summary.Verb;
-import io.acrlifecycle.engine.summary.Verbs;
+import io.acrlifecycle.steps.BuildSummary;
+import io.acrlifecycle.steps.StepKind;
+import io.acrlifecycle.steps.StepRunner;
 import io.jenkins.plugins.acrlifecycle.credentials.RegistryAccess;
 import java.io.File;
 import java.io.IOException;
@@ -87,7 +87,7 @@ public class AcrBuildAction implements RunAction2 {
         return entries.stream().map(Entry::getSummary).toList();
     }
 
-    public synchronized void add(Run<?, ?> owner, Verb verb, BuildSummary summary, Map<String, Object> parameters,
+    public synchronized void add(Run<?, ?> owner, StepKind verb, BuildSummary summary, Map<String, Object> parameters,
             Path journal) throws IOException {
         add(owner, verb, summary, parameters, journal, false);
     }
@@ -96,12 +96,12 @@ public class AcrBuildAction implements RunAction2 {
      * A purge that stopped with an exception after writing to its journal: its totals are unknown (the summary
      * carries only the failure), but it can be undone from the journal.
      */
-    public synchronized void addInterrupted(Run<?, ?> owner, Verb verb, BuildSummary summary,
+    public synchronized void addInterrupted(Run<?, ?> owner, StepKind verb, BuildSummary summary,
             Map<String, Object> parameters, Path journal) throws IOException {
         add(owner, verb, summary, parameters, journal, true);
     }
 
-    private void add(Run<?, ?> owner, Verb verb, BuildSummary summary, Map<String, Object> parameters, Path journal,
+    private void add(Run<?, ?> owner, StepKind verb, BuildSummary summary, Map<String, Object> parameters, Path journal,
             boolean interrupted) throws IOException {
         entries.add(new Entry(entries.size(), verb, summary, (String) parameters.get("registry"),
                 (String) parameters.get("credentialsId"), (String) parameters.get("resourceId"),
@@ -171,7 +171,7 @@ public class AcrBuildAction implements RunAction2 {
         Path journal = new File(new File(run.getRootDir(), DIRECTORY), purge.getJournal()).toPath();
         try (Registry registry = RegistryAccess.open(run, purge.getRegistry(), purge.getCredentialsId(),
                 purge.getResourceId(), purge.getEndpoint(), EngineLog.SILENT)) {
-            return Verbs.undoPurge(registry, journal, EngineLog.SILENT);
+            return StepRunner.undoPurge(registry, journal, EngineLog.SILENT);
         }
     }
 
@@ -183,7 +183,7 @@ public class AcrBuildAction implements RunAction2 {
     /** One step call. {@code verb} is null for an undo started from this page. */
     public static final class Entry {
         private final int index;
-        private final Verb verb;
+        private final StepKind verb;
         private final BuildSummary summary;
         private final String registry;
         private final String credentialsId;
@@ -195,7 +195,7 @@ public class AcrBuildAction implements RunAction2 {
         /** Written under the action's lock, read by the page without it. */
         private volatile boolean undone;
 
-        Entry(int index, Verb verb, BuildSummary summary, String registry, String credentialsId, String resourceId,
+        Entry(int index, StepKind verb, BuildSummary summary, String registry, String credentialsId, String resourceId,
                 String endpoint, String journal, boolean interrupted) {
             this.index = index;
             this.verb = verb;
@@ -253,7 +253,7 @@ public class AcrBuildAction implements RunAction2 {
          * stopped part-way (then only the journal knows what it deleted).
          */
         public boolean isUndoable() {
-            return verb == Verb.PURGE && journal != null && !undone && !summary.dryRun()
+            return verb == StepKind.PURGE && journal != null && !undone && !summary.dryRun()
                     && (summary.deletions() > 0 || interrupted);
         }
     }

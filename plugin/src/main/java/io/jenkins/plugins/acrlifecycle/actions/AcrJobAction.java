@@ -1,18 +1,18 @@
 package io.jenkins.plugins.acrlifecycle.actions;
 
-import edu.hm.hafner.echarts.JacksonFacade;
 import edu.hm.hafner.echarts.LineSeries;
 import edu.hm.hafner.echarts.LinesChartModel;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.acrlifecycle.engine.summary.TrendPoint;
-import io.acrlifecycle.engine.summary.TrendSeries;
+import io.acrlifecycle.steps.TrendPoint;
+import io.acrlifecycle.steps.TrendSeries;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
 import io.jenkins.plugins.echarts.JenkinsPalette;
 import java.util.ArrayList;
 import java.util.List;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The job page's trend (bytes reclaimed, deletions, guard blocks per build), drawn by echarts-api's
@@ -29,6 +29,12 @@ import org.kohsuke.stapler.bind.JavaScriptMethod;
  * ({@code st:bind}) for the Ajax call of {@link #getBuildTrendModel()}, so the series is read once per instance.
  */
 public class AcrJobAction implements Action, AsyncTrendChart {
+    /**
+     * Jackson 3 (the jackson3-api plugin, echarts-api's dependency), as echarts-api's own AsyncTrendJobAction writes
+     * the model: echarts-build-trends' JacksonFacade is deprecated for removal.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     /**
      * Builds read for one chart: the newest {@link TrendSeries#DEFAULT_LIMIT}, so a render never loads more builds
      * than the chart can show. Builds among them without ACR results are skipped; older builds are not read.
@@ -67,7 +73,7 @@ public class AcrJobAction implements Action, AsyncTrendChart {
     @Override
     @JavaScriptMethod
     public String getBuildTrendModel() {
-        return new JacksonFacade().toJson(createChartModel(series()));
+        return JSON.writeValueAsString(createChartModel(series()));
     }
 
     @Override

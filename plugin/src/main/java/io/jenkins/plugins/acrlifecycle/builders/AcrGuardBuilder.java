@@ -2,97 +2,32 @@ package io.jenkins.plugins.acrlifecycle.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.Util;
-import io.acrlifecycle.engine.summary.Verb;
 import io.jenkins.plugins.acrlifecycle.steps.AcrGuardStep;
-import java.util.Map;
+import java.util.Objects;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
-/** The freestyle build step for {@link AcrGuardStep}: same fields, same runner, no Pipeline return value. */
+/** The freestyle build step for {@link AcrGuardStep}: holds the step and runs it. */
 public class AcrGuardBuilder extends AcrBuilder {
-    private final String image;
-    private String expectedDigest;
-    private String stage;
-    private String window;
-    private String mode;
-    private boolean lock;
+    private final AcrGuardStep step;
 
     @DataBoundConstructor
-    public AcrGuardBuilder(String registry, String credentialsId, String image) {
-        super(registry, credentialsId);
-        this.image = Util.fixEmptyAndTrim(image);
+    public AcrGuardBuilder(AcrGuardStep step) {
+        this.step = Objects.requireNonNull(step, "step");
     }
 
-    public String getImage() {
-        return image;
-    }
-
-    public String getExpectedDigest() {
-        return expectedDigest;
-    }
-
-    @DataBoundSetter
-    public void setExpectedDigest(String expectedDigest) {
-        this.expectedDigest = Util.fixEmptyAndTrim(expectedDigest);
-    }
-
-    public String getStage() {
-        return stage;
-    }
-
-    /** {@code deploy} (default: the image must exist) or {@code push} (the tag is about to be written). */
-    @DataBoundSetter
-    public void setStage(String stage) {
-        this.stage = Util.fixEmptyAndTrim(stage);
-    }
-
-    public String getWindow() {
-        return window;
-    }
-
-    @DataBoundSetter
-    public void setWindow(String window) {
-        this.window = Util.fixEmptyAndTrim(window);
-    }
-
-    public String getMode() {
-        return mode;
-    }
-
-    @DataBoundSetter
-    public void setMode(String mode) {
-        this.mode = Util.fixEmptyAndTrim(mode);
-    }
-
-    public boolean isLock() {
-        return lock;
-    }
-
-    @DataBoundSetter
-    public void setLock(boolean lock) {
-        this.lock = lock;
+    public AcrGuardStep getStep() {
+        return step;
     }
 
     @Override
-    protected Verb verb() {
-        return Verb.GUARD;
-    }
-
-    @Override
-    protected void addParameters(Map<String, Object> parameters) {
-        parameters.put("image", image);
-        parameters.put("expectedDigest", expectedDigest);
-        parameters.put("stage", stage);
-        parameters.put("window", window);
-        parameters.put("mode", mode);
-        parameters.put("lock", lock);
+    protected AcrGuardStep step() {
+        return step;
     }
 
     @Extension
     public static class DescriptorImpl extends AcrBuilderDescriptor {
         public DescriptorImpl() {
-            super(AcrGuardBuilder.class, AcrGuardStep.class, Verb.GUARD);
+            super(AcrGuardBuilder.class);
         }
 
         @NonNull

@@ -2,89 +2,32 @@ package io.jenkins.plugins.acrlifecycle.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.Util;
-import io.acrlifecycle.engine.summary.Verb;
 import io.jenkins.plugins.acrlifecycle.steps.AcrRestoreStep;
-import java.util.Map;
+import java.util.Objects;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
-/** The freestyle build step for {@link AcrRestoreStep}: same fields, same runner, no Pipeline return value. */
+/** The freestyle build step for {@link AcrRestoreStep}: holds the step and runs it. */
 public class AcrRestoreBuilder extends AcrBuilder {
-    private String repository;
-    private String digest;
-    private String tag;
-    private boolean force;
-    private String journal;
+    private final AcrRestoreStep step;
 
     @DataBoundConstructor
-    public AcrRestoreBuilder(String registry, String credentialsId) {
-        super(registry, credentialsId);
+    public AcrRestoreBuilder(AcrRestoreStep step) {
+        this.step = Objects.requireNonNull(step, "step");
     }
 
-    public String getRepository() {
-        return repository;
-    }
-
-    @DataBoundSetter
-    public void setRepository(String repository) {
-        this.repository = Util.fixEmptyAndTrim(repository);
-    }
-
-    public String getDigest() {
-        return digest;
-    }
-
-    @DataBoundSetter
-    public void setDigest(String digest) {
-        this.digest = Util.fixEmptyAndTrim(digest);
-    }
-
-    public String getTag() {
-        return tag;
-    }
-
-    @DataBoundSetter
-    public void setTag(String tag) {
-        this.tag = Util.fixEmptyAndTrim(tag);
-    }
-
-    public boolean isForce() {
-        return force;
-    }
-
-    @DataBoundSetter
-    public void setForce(boolean force) {
-        this.force = force;
-    }
-
-    public String getJournal() {
-        return journal;
-    }
-
-    @DataBoundSetter
-    public void setJournal(String journal) {
-        this.journal = Util.fixEmptyAndTrim(journal);
+    public AcrRestoreStep getStep() {
+        return step;
     }
 
     @Override
-    protected Verb verb() {
-        return Verb.RESTORE;
-    }
-
-    @Override
-    protected void addParameters(Map<String, Object> parameters) {
-        parameters.put("repository", repository);
-        parameters.put("digest", digest);
-        parameters.put("tag", tag);
-        parameters.put("force", force);
-        parameters.put("journal", journal);
+    protected AcrRestoreStep step() {
+        return step;
     }
 
     @Extension
     public static class DescriptorImpl extends AcrBuilderDescriptor {
         public DescriptorImpl() {
-            super(AcrRestoreBuilder.class, AcrRestoreStep.class, Verb.RESTORE);
+            super(AcrRestoreBuilder.class);
         }
 
         @NonNull

@@ -2,78 +2,32 @@ package io.jenkins.plugins.acrlifecycle.builders;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
-import hudson.Util;
-import io.acrlifecycle.engine.summary.Verb;
 import io.jenkins.plugins.acrlifecycle.steps.AcrSoftDeleteEnsureStep;
-import java.util.Map;
+import java.util.Objects;
 import org.kohsuke.stapler.DataBoundConstructor;
-import org.kohsuke.stapler.DataBoundSetter;
 
-/** The freestyle build step for {@link AcrSoftDeleteEnsureStep}: same fields, same runner, no Pipeline return value. */
+/** The freestyle build step for {@link AcrSoftDeleteEnsureStep}: holds the step and runs it. */
 public class AcrSoftDeleteEnsureBuilder extends AcrBuilder {
-    private String status;
-    private Integer retentionDays;
-    private String retentionPolicyStatus;
-    private Integer retentionPolicyDays;
+    private final AcrSoftDeleteEnsureStep step;
 
     @DataBoundConstructor
-    public AcrSoftDeleteEnsureBuilder(String registry, String credentialsId) {
-        super(registry, credentialsId);
+    public AcrSoftDeleteEnsureBuilder(AcrSoftDeleteEnsureStep step) {
+        this.step = Objects.requireNonNull(step, "step");
     }
 
-    public String getStatus() {
-        return status;
-    }
-
-    @DataBoundSetter
-    public void setStatus(String status) {
-        this.status = Util.fixEmptyAndTrim(status);
-    }
-
-    public Integer getRetentionDays() {
-        return retentionDays;
-    }
-
-    @DataBoundSetter
-    public void setRetentionDays(Integer retentionDays) {
-        this.retentionDays = retentionDays;
-    }
-
-    public String getRetentionPolicyStatus() {
-        return retentionPolicyStatus;
-    }
-
-    @DataBoundSetter
-    public void setRetentionPolicyStatus(String retentionPolicyStatus) {
-        this.retentionPolicyStatus = Util.fixEmptyAndTrim(retentionPolicyStatus);
-    }
-
-    public Integer getRetentionPolicyDays() {
-        return retentionPolicyDays;
-    }
-
-    @DataBoundSetter
-    public void setRetentionPolicyDays(Integer retentionPolicyDays) {
-        this.retentionPolicyDays = retentionPolicyDays;
+    public AcrSoftDeleteEnsureStep getStep() {
+        return step;
     }
 
     @Override
-    protected Verb verb() {
-        return Verb.SOFT_DELETE_ENSURE;
-    }
-
-    @Override
-    protected void addParameters(Map<String, Object> parameters) {
-        parameters.put("status", status);
-        parameters.put("retentionDays", retentionDays);
-        parameters.put("retentionPolicyStatus", retentionPolicyStatus);
-        parameters.put("retentionPolicyDays", retentionPolicyDays);
+    protected AcrSoftDeleteEnsureStep step() {
+        return step;
     }
 
     @Extension
     public static class DescriptorImpl extends AcrBuilderDescriptor {
         public DescriptorImpl() {
-            super(AcrSoftDeleteEnsureBuilder.class, AcrSoftDeleteEnsureStep.class, Verb.SOFT_DELETE_ENSURE);
+            super(AcrSoftDeleteEnsureBuilder.class);
         }
 
         @NonNull

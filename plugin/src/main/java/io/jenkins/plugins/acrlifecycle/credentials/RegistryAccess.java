@@ -7,15 +7,19 @@ import com.microsoft.azure.util.AzureBaseCredentials;
 import com.microsoft.azure.util.AzureCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
+import hudson.ProxyConfiguration;
 import hudson.model.Run;
+import hudson.util.Secret;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.Registries;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.RegistryConfig;
+import io.acrlifecycle.steps.NettyHttpClient;
 import io.jenkins.plugins.azuresdk.HttpClientRetriever;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import jenkins.model.Jenkins;
 import jenkins.util.SystemProperties;
 
 /**
@@ -27,7 +31,8 @@ import jenkins.util.SystemProperties;
 public final class RegistryAccess {
     /**
      * A PKCS12 trust store for a registry behind a private CA (and for the plugin's tests, the emulator's CA).
-     * When set, the engine's own JDK client is used with that trust store instead of the azure-sdk client.
+     * When set, the client is built as the azure-sdk plugin builds it (Netty, Jenkins' proxy) and trusts this store
+     * instead of the JVM's; jenkins-twin/ tests exactly that client.
      */
     public static final String TRUST_STORE = RegistryAccess.class.getName() + ".trustStore";
 
@@ -64,11 +69,24 @@ public final class RegistryAccess {
         }
         String trustStore = SystemProperties.getString(TRUST_STORE);
         if (trustStore != null) {
+            // HttpClientRetriever takes no CA: the same Netty client, with Jenkins' proxy, trusting the store
             String password = SystemProperties.getString(TRUST_STORE_PASSWORD, "");
-            config.trustStore(Path.of(trustStore), password.toCharArray());
+            config.httpClient(NettyHttpClient.build(proxy(Jenkins.get().proxy), Path.of(trustStore),
+                    password.toCharArray()));
         } else {
             config.httpClient(HttpClientRetriever.get());
         }
         return Registries.open(config.build());
+    }
+
+    /** Jenkins' proxy in the form the steps module takes; null when none is configured. */
+    @CheckForNull
+    static NettyHttpClient.Proxy proxy(@CheckForNull ProxyConfiguration proxy) {
+        if (proxy == null || proxy.getName() == null) {
+            return null;
+        }
+        Secret password = proxy.getSecretPassword();
+        return new NettyHttpClient.Proxy(proxy.getName(), proxy.getPort(), proxy.getUserName(),
+                password == null ? null : password.getPlainText(), proxy.getNoProxyHost());
     }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.acrlifecycle.steps;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.Util;
-import io.acrlifecycle.engine.summary.Verb;
+import io.acrlifecycle.steps.StepKind;
 import java.util.Map;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -61,8 +61,8 @@ public class AcrSoftDeleteEnsureStep extends AcrStep {
     }
 
     @Override
-    protected Verb verb() {
-        return Verb.SOFT_DELETE_ENSURE;
+    protected StepKind verb() {
+        return StepKind.SOFT_DELETE_ENSURE;
     }
 
     @Override

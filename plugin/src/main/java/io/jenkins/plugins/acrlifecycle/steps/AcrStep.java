@@ -6,9 +6,11 @@ import hudson.Util;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.acrlifecycle.engine.summary.BuildSummary;
-import io.acrlifecycle.engine.summary.Verb;
+import io.acrlifecycle.engine.guard.Verdict;
+import io.acrlifecycle.steps.BuildSummary;
+import io.acrlifecycle.steps.StepKind;
 import io.jenkins.plugins.acrlifecycle.AcrRunner;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.actions.WarningAction;
@@ -60,7 +62,7 @@ public abstract class AcrStep extends Step {
         this.endpoint = Util.fixEmptyAndTrim(endpoint);
     }
 
-    protected abstract Verb verb();
+    protected abstract StepKind verb();
 
     /** Adds this step's own parameters under the engine's names. */
     protected abstract void addParameters(Map<String, Object> parameters);
@@ -75,30 +77,38 @@ public abstract class AcrStep extends Step {
         return parameters;
     }
 
+    /**
+     * Runs this step in a build: the Pipeline execution and the freestyle build step that holds this step both come
+     * here.
+     *
+     * @param workspace null outside {@code node {}}; needed only for workspace files (rulesFile, journal)
+     */
+    public final BuildSummary perform(Run<?, ?> run, @CheckForNull FilePath workspace, TaskListener listener)
+            throws IOException, InterruptedException {
+        return AcrRunner.run(verb(), parameters(), run, workspace, listener);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, verb(), parameters());
+        return new Execution(context, this);
     }
 
     private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
 
-        private final transient Verb verb;
-        private final transient Map<String, Object> parameters;
+        private final transient AcrStep step;
 
-        Execution(StepContext context, Verb verb, Map<String, Object> parameters) {
+        Execution(StepContext context, AcrStep step) {
             super(context);
-            this.verb = verb;
-            this.parameters = parameters;
+            this.step = step;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext context = getContext();
-            // FilePath is only there inside node {}: needed just for rulesFile and journal.
-            BuildSummary summary = AcrRunner.run(verb, parameters, context.get(Run.class), context.get(FilePath.class),
+            BuildSummary summary = step.perform(context.get(Run.class), context.get(FilePath.class),
                     context.get(TaskListener.class));
-            if (summary.verdict() == BuildSummary.Verdict.WARN) {
+            if (summary.verdict() == Verdict.WARN) {
                 // Marks the stage in Pipeline views, as the core unstable step does; the runner set the build result.
                 FlowNode node = context.get(FlowNode.class);
                 if (node != null) {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.hm.hafner.echarts.LineSeries;
 import edu.hm.hafner.echarts.LinesChartModel;
-import io.acrlifecycle.engine.summary.BuildSummary;
-import io.acrlifecycle.engine.summary.TrendPoint;
-import io.acrlifecycle.engine.summary.TrendSeries;
+import io.acrlifecycle.engine.guard.Verdict;
+import io.acrlifecycle.steps.BuildSummary;
+import io.acrlifecycle.steps.TrendPoint;
+import io.acrlifecycle.steps.TrendSeries;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class AcrJobActionTest {
         BuildSummary purge = BuildSummary.builder(BuildSummary.Kind.PURGE, "r").manifestsDeleted(3)
                 .bytesReclaimed(5L * 1024 * 1024).build();
         BuildSummary block = BuildSummary.builder(BuildSummary.Kind.GUARD, "r")
-                .verdict(BuildSummary.Verdict.BLOCK).build();
+                .verdict(Verdict.BLOCK).build();
         TrendSeries series = TrendSeries.of(List.of(TrendPoint.of(2, List.of(block)), TrendPoint.of(1,
                 List.of(purge))), TrendSeries.DEFAULT_LIMIT);
 

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import io.acrlifecycle.engine.guard.CheckResult;
 import io.acrlifecycle.engine.guard.DeployGuard;
@@ -28,7 +28,7 @@ import io.acrlifecycle.engine.softdelete.FieldChange;
 import io.acrlifecycle.engine.softdelete.SoftDeleteEnsure;
 import io.acrlifecycle.engine.softdelete.SoftDeleteRequest;
 import io.acrlifecycle.engine.softdelete.SoftDeleteResult;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
+import io.acrlifecycle.steps.BuildSummary.Kind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -42,18 +42,18 @@ import java.util.regex.Pattern;
  * engine, flattened into a {@link BuildSummary}. Front ends hold no ACR logic, so everything a step decides is
  * here and tested without Jenkins.
  */
-public final class Verbs {
+public final class StepRunner {
     static final Set<String> ON_OFF = Set.of("enabled", "disabled");
     static final Set<String> GUARD_MODES = Set.of("block", "warn");
     private static final Pattern DIGEST = Pattern.compile("sha256:[a-f0-9]{64}");
     /** The guard's look-ahead when a step gives none: a week, as the guard docs' deploy example. */
     static final String DEFAULT_WINDOW = "7d";
 
-    private Verbs() {
+    private StepRunner() {
     }
 
     /** Checks every parameter of one call and throws {@link StepParameterException} naming each bad field. */
-    public static StepParameters validate(Verb verb, Map<String, ?> raw) {
+    public static StepParameters validate(StepKind verb, Map<String, ?> raw) {
         StepParameters p = new StepParameters(verb.stepName(), raw);
         p.required("registry");
         endpoint(p);
@@ -137,7 +137,7 @@ public final class Verbs {
     }
 
     /** Runs one verb; {@code journal} is the file a purge writes its journal to (ignored by the other verbs). */
-    public static BuildSummary run(Verb verb, Registry registry, Map<String, ?> raw, Path journal, EngineLog log) {
+    public static BuildSummary run(StepKind verb, Registry registry, Map<String, ?> raw, Path journal, EngineLog log) {
         StepParameters p = validate(verb, raw);
         return switch (verb) {
             case SOFT_DELETE_ENSURE -> softDelete(registry, p, log);
@@ -257,7 +257,7 @@ public final class Verbs {
                 .withLock(p.flag("lock"));
         GuardVerdict verdict = DeployGuard.check(registry, request, Instant.now(), log);
         BuildSummary.Builder b = BuildSummary.builder(Kind.GUARD, registry.loginServer())
-                .verdict(BuildSummary.Verdict.valueOf(verdict.verdict().name()));
+                .verdict(verdict.verdict());
         verdict.problems().forEach(c -> b.message(c.name() + ": " + c.reason()));
         ImageRef image = request.image();
         for (CheckResult check : verdict.checks()) {

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,19 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class VerbsTest {
+class StepRunnerTest {
     private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
     @Test
     void shouldListConnectionParametersFirst() {
-        assertThat(Verb.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "endpoint",
+        assertThat(StepKind.GUARD.parameters()).containsExactly("registry", "credentialsId", "resourceId", "endpoint",
                 "image", "expectedDigest", "stage", "window", "mode", "lock");
-        assertThat(Verb.PURGE.stepName()).isEqualTo("acrPurge");
+        assertThat(StepKind.PURGE.stepName()).isEqualTo("acrPurge");
     }
 
     @Test
     void shouldNameEveryBadPurgeFieldAtOnce() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.PURGE, Map.of("keep", "x", "concurrency", 0,
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.PURGE, Map.of("keep", "x", "concurrency", 0,
                 "protectImages", "app")))
                 .isInstanceOf(StepParameterException.class)
                 .satisfies(e -> assertThat(((StepParameterException) e).problems())
@@ -32,24 +32,24 @@ class VerbsTest {
 
     @Test
     void shouldAcceptAPurgeWithRulesFileInsteadOfFilter() {
-        StepParameters p = Verbs.validate(Verb.PURGE, Map.of("registry", "r.azurecr.io", "rulesFile", "purge.yaml"));
+        StepParameters p = StepRunner.validate(StepKind.PURGE, Map.of("registry", "r.azurecr.io", "rulesFile", "purge.yaml"));
 
         assertThat(p.problems()).isEmpty();
     }
 
     @Test
     void shouldRequireADigestTagOrJournalToRestore() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.RESTORE, Map.of("registry", "r", "repository", "app")))
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.RESTORE, Map.of("registry", "r", "repository", "app")))
                 .hasMessageContaining("digest: missing");
-        assertThat(Verbs.validate(Verb.RESTORE, Map.of("registry", "r", "journal", "purge.jsonl")).problems())
+        assertThat(StepRunner.validate(StepKind.RESTORE, Map.of("registry", "r", "journal", "purge.jsonl")).problems())
                 .isEmpty();
-        assertThat(Verbs.validate(Verb.RESTORE, Map.of("registry", "r", "repository", "app", "digest", DIGEST))
+        assertThat(StepRunner.validate(StepKind.RESTORE, Map.of("registry", "r", "repository", "app", "digest", DIGEST))
                 .problems()).isEmpty();
     }
 
     @Test
     void shouldCheckGuardImageDigestAndMode() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app",
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.GUARD, Map.of("registry", "r", "image", "app",
                 "expectedDigest", "sha256:xyz", "mode", "maybe")))
                 .satisfies(e -> assertThat(((StepParameterException) e).problems()).containsExactly(
                         "image: image reference 'app' is invalid: it has neither a tag nor a digest; accepted forms: "
@@ -61,7 +61,7 @@ class VerbsTest {
 
     @Test
     void shouldCheckSoftDeleteRanges() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.SOFT_DELETE_ENSURE, Map.of("registry", "r",
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.SOFT_DELETE_ENSURE, Map.of("registry", "r",
                 "status", "on", "retentionDays", "91", "retentionPolicyDays", "366")))
                 .satisfies(e -> assertThat(((StepParameterException) e).problems()).containsExactly(
                         "status: 'on' is not accepted; accepted: disabled, enabled",
@@ -71,35 +71,35 @@ class VerbsTest {
 
     @Test
     void shouldParseAgoAndWindowWithTheEnginesDurationGrammar() {
-        assertThat(Verbs.checkField("ago", "1d12h")).isEmpty();
-        assertThat(Verbs.checkField("window", "7d")).isEmpty();
-        assertThat(Verbs.checkField("ago", "30x")).hasValueSatisfying(m -> assertThat(m).startsWith("ago: '30x'"));
-        assertThatThrownBy(() -> Verbs.validate(Verb.PURGE, Map.of("registry", "r", "filter", "app:.*",
+        assertThat(StepRunner.checkField("ago", "1d12h")).isEmpty();
+        assertThat(StepRunner.checkField("window", "7d")).isEmpty();
+        assertThat(StepRunner.checkField("ago", "30x")).hasValueSatisfying(m -> assertThat(m).startsWith("ago: '30x'"));
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.PURGE, Map.of("registry", "r", "filter", "app:.*",
                 "ago", "soon"))).hasMessageContaining("ago: 'soon'");
     }
 
     @Test
     void shouldRequireAStatusForRetentionPolicyDays() {
-        assertThatThrownBy(() -> Verbs.validate(Verb.SOFT_DELETE_ENSURE, Map.of("registry", "r",
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.SOFT_DELETE_ENSURE, Map.of("registry", "r",
                 "retentionPolicyDays", "7"))).hasMessageContaining("retentionPolicyDays: needs retentionPolicyStatus");
     }
 
     @Test
     void shouldCheckSingleFormFields() {
-        assertThat(Verbs.checkField("keep", "5")).isEmpty();
-        assertThat(Verbs.checkField("keep", "")).isEmpty();
-        assertThat(Verbs.checkField("keep", "-5")).contains("keep: '-5' is not a whole number from 0 to 2147483647");
-        assertThat(Verbs.checkField("image", "app:v1")).isEmpty();
-        assertThat(Verbs.checkField("mode", "WARN")).isEmpty();
-        assertThat(Verbs.checkField("filter", "anything goes here")).isEmpty();
-        assertThat(Verbs.checkField("endpoint", "https://127.0.0.1:8443")).isEmpty();
-        assertThat(Verbs.checkField("endpoint", "http://127.0.0.1:8443")).contains("endpoint: 'http://127.0.0.1:8443'"
+        assertThat(StepRunner.checkField("keep", "5")).isEmpty();
+        assertThat(StepRunner.checkField("keep", "")).isEmpty();
+        assertThat(StepRunner.checkField("keep", "-5")).contains("keep: '-5' is not a whole number from 0 to 2147483647");
+        assertThat(StepRunner.checkField("image", "app:v1")).isEmpty();
+        assertThat(StepRunner.checkField("mode", "WARN")).isEmpty();
+        assertThat(StepRunner.checkField("filter", "anything goes here")).isEmpty();
+        assertThat(StepRunner.checkField("endpoint", "https://127.0.0.1:8443")).isEmpty();
+        assertThat(StepRunner.checkField("endpoint", "http://127.0.0.1:8443")).contains("endpoint: 'http://127.0.0.1:8443'"
                 + " is not an https URL of a host; accepted: https://host[:port]");
     }
 
     @Test
     void shouldSummarizeAnInterruptedPurgeAsAFailureWithUnknownTotals() {
-        BuildSummary s = Verbs.interruptedPurge("r.azurecr.io", "acrPurge: UncheckedIOException: disk full");
+        BuildSummary s = StepRunner.interruptedPurge("r.azurecr.io", "acrPurge: UncheckedIOException: disk full");
 
         assertThat(s.kind()).isEqualTo(BuildSummary.Kind.PURGE);
         assertThat(s.failure()).isEqualTo("acrPurge: UncheckedIOException: disk full");
@@ -110,15 +110,15 @@ class VerbsTest {
 
     @Test
     void shouldAcceptDeployOrPushAsTheGuardStageAndNeedATagToPush() {
-        assertThat(Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app:v1", "stage", "PUSH"))
+        assertThat(StepRunner.validate(StepKind.GUARD, Map.of("registry", "r", "image", "app:v1", "stage", "PUSH"))
                 .problems()).isEmpty();
-        assertThat(Verbs.checkField("stage", "deploy")).isEmpty();
-        assertThat(Verbs.checkField("stage", "ship")).contains("stage: 'ship' is not a stage; accepted: deploy, push");
-        assertThatThrownBy(() -> Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app@" + DIGEST,
+        assertThat(StepRunner.checkField("stage", "deploy")).isEmpty();
+        assertThat(StepRunner.checkField("stage", "ship")).contains("stage: 'ship' is not a stage; accepted: deploy, push");
+        assertThatThrownBy(() -> StepRunner.validate(StepKind.GUARD, Map.of("registry", "r", "image", "app@" + DIGEST,
                 "stage", "push")))
                 .satisfies(e -> assertThat(((StepParameterException) e).problems()).containsExactly(
                         "image: a push stage needs a tag; accepted image forms: repo:tag or repo:tag@sha256:<64 hex>"));
         // deploying by digest stays fine
-        assertThat(Verbs.validate(Verb.GUARD, Map.of("registry", "r", "image", "app@" + DIGEST)).problems()).isEmpty();
+        assertThat(StepRunner.validate(StepKind.GUARD, Map.of("registry", "r", "image", "app@" + DIGEST)).problems()).isEmpty();
     }
 }

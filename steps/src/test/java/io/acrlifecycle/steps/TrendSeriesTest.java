@@ -1,10 +1,10 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
-import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
+import io.acrlifecycle.steps.BuildSummary.Kind;
+import io.acrlifecycle.engine.guard.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -7,7 +7,7 @@ import java.util.stream.Stream;
  * The four things a CI step can ask of the engine, with the parameter names each accepts. The names are the ones
  * the engine and the CLI use; the Jenkins steps, their forms and their help files follow this list.
  */
-public enum Verb {
+public enum StepKind {
     SOFT_DELETE_ENSURE("acrSoftDeleteEnsure", "status", "retentionDays", "retentionPolicyStatus",
             "retentionPolicyDays"),
     PURGE("acrPurge", "filter", "ago", "keep", "untagged", "untaggedOnly", "includeLocked", "dryRun", "exclude",
@@ -25,7 +25,7 @@ public enum Verb {
     private final String stepName;
     private final List<String> own;
 
-    Verb(String stepName, String... own) {
+    StepKind(String stepName, String... own) {
         this.stepName = stepName;
         this.own = List.of(own);
     }

@@ -1,10 +1,10 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
-import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
+import io.acrlifecycle.steps.BuildSummary.Kind;
+import io.acrlifecycle.engine.guard.Verdict;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -63,14 +63,6 @@ class BuildSummaryTest {
                 .isEqualTo("dry run: 2 restored, 0 errors");
         assertThat(BuildSummary.builder(Kind.PURGE_UNDO, "r").restored(2).errors(1).build().headline())
                 .isEqualTo("undo: 2 restored, 1 errors");
-    }
-
-    @Test
-    void shouldPrintBytesInBinaryUnits() {
-        assertThat(BuildSummary.humanBytes(0)).isEqualTo("0 B");
-        assertThat(BuildSummary.humanBytes(1023)).isEqualTo("1023 B");
-        assertThat(BuildSummary.humanBytes(1536)).isEqualTo("1.5 KiB");
-        assertThat(BuildSummary.humanBytes(Long.MAX_VALUE)).isEqualTo("8.0 EiB");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,8 +7,8 @@ import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.AcrEmulatorExtension;
 import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.registry.AcrRegistry;
-import io.acrlifecycle.engine.summary.BuildSummary.Kind;
-import io.acrlifecycle.engine.summary.BuildSummary.Verdict;
+import io.acrlifecycle.steps.BuildSummary.Kind;
+import io.acrlifecycle.engine.guard.Verdict;
 import io.acrlifecycle.engine.testing.EmulatorRegistries;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CI door end to end: raw step parameters in, the real engine against the emulator, summaries out. */
-class VerbsAgainstEmulatorTest {
+class StepRunnerAgainstEmulatorTest {
     @RegisterExtension
     static final AcrEmulatorExtension EMU = new AcrEmulatorExtension();
 
@@ -57,7 +57,7 @@ class VerbsAgainstEmulatorTest {
     void shouldPurgeAndUndoFromTheJournal() {
         Path journal = dir.resolve("purge.journal.jsonl");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary purge = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+            BuildSummary purge = StepRunner.run(StepKind.PURGE, registry, params("filter", "app:.*", "ago", "30d",
                     "untagged", true), journal, EngineLog.SILENT);
 
             assertThat(purge.kind()).isEqualTo(Kind.PURGE);
@@ -72,7 +72,7 @@ class VerbsAgainstEmulatorTest {
             assertThat(journal).isRegularFile();
             assertThat(registry.tag("app", "v1")).isEmpty();
 
-            BuildSummary undo = Verbs.undoPurge(registry, journal, EngineLog.SILENT);
+            BuildSummary undo = StepRunner.undoPurge(registry, journal, EngineLog.SILENT);
 
             assertThat(undo.kind()).isEqualTo(Kind.PURGE_UNDO);
             assertThat(undo.restored()).isEqualTo(2);
@@ -86,7 +86,7 @@ class VerbsAgainstEmulatorTest {
         // kubectl get pods -A -o jsonpath='{..image}' output: another registry's image is ignored
         Files.writeString(running, "docker.io/library/nginx:1.27 app:v1\n");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary purge = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+            BuildSummary purge = StepRunner.run(StepKind.PURGE, registry, params("filter", "app:.*", "ago", "30d",
                     "protectImagesFile", running.toString()), dir.resolve("protect.jsonl"), EngineLog.SILENT);
 
             assertThat(purge.failure()).isNull();
@@ -103,7 +103,7 @@ class VerbsAgainstEmulatorTest {
     @Test
     void shouldRefuseAPurgeWhoseProtectImagesFileIsMissingBeforeDeleting() {
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            assertThatThrownBy(() -> Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+            assertThatThrownBy(() -> StepRunner.run(StepKind.PURGE, registry, params("filter", "app:.*", "ago", "30d",
                     "protectImagesFile", dir.resolve("absent.txt").toString()), dir.resolve("absent.jsonl"),
                     EngineLog.SILENT))
                     .hasMessageContaining("absent.txt");
@@ -116,7 +116,7 @@ class VerbsAgainstEmulatorTest {
     void shouldRefuseARealPurgeWithoutSoftDeleteWhenRequireSoftDeleteIsNotGiven() {
         emu.registry().setSoftDelete(false, 7, emu.clock().now());
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary purge = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d"),
+            BuildSummary purge = StepRunner.run(StepKind.PURGE, registry, params("filter", "app:.*", "ago", "30d"),
                     dir.resolve("refused.jsonl"), EngineLog.SILENT);
 
             assertThat(purge.failure()).isNotNull();
@@ -129,7 +129,7 @@ class VerbsAgainstEmulatorTest {
     @Test
     void shouldCountPlannedDeletionsInADryRun() {
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary dry = Verbs.run(Verb.PURGE, registry, params("filter", "app:.*", "ago", "30d",
+            BuildSummary dry = StepRunner.run(StepKind.PURGE, registry, params("filter", "app:.*", "ago", "30d",
                     "dryRun", "true"), dir.resolve("dry.jsonl"), EngineLog.SILENT);
 
             assertThat(dry.dryRun()).isTrue();
@@ -142,7 +142,7 @@ class VerbsAgainstEmulatorTest {
     @Test
     void shouldRestoreASoftDeletedTag() {
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary restore = Verbs.run(Verb.RESTORE, registry, params("repository", "app", "tag", "v0"),
+            BuildSummary restore = StepRunner.run(StepKind.RESTORE, registry, params("repository", "app", "tag", "v0"),
                     null, EngineLog.SILENT);
 
             assertThat(restore.restored()).isEqualTo(1);
@@ -156,11 +156,11 @@ class VerbsAgainstEmulatorTest {
         String tested = emu.digestOf("app", "new");
         String other = emu.digestOf("app", "old1");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary pass = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "expectedDigest", tested),
+            BuildSummary pass = StepRunner.run(StepKind.GUARD, registry, params("image", "app:v3", "expectedDigest", tested),
                     null, EngineLog.SILENT);
-            BuildSummary block = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "expectedDigest", other),
+            BuildSummary block = StepRunner.run(StepKind.GUARD, registry, params("image", "app:v3", "expectedDigest", other),
                     null, EngineLog.SILENT);
-            BuildSummary warn = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "expectedDigest", other,
+            BuildSummary warn = StepRunner.run(StepKind.GUARD, registry, params("image", "app:v3", "expectedDigest", other,
                     "mode", "warn"), null, EngineLog.SILENT);
 
             assertThat(pass.verdict()).isEqualTo(Verdict.PASS);
@@ -174,10 +174,10 @@ class VerbsAgainstEmulatorTest {
     void shouldLetAPushStageWriteANewTagThatADeployWouldMissAndBlockAnOverwrite() {
         String other = emu.digestOf("app", "old1");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary deploy = Verbs.run(Verb.GUARD, registry, params("image", "app:v9"), null, EngineLog.SILENT);
-            BuildSummary push = Verbs.run(Verb.GUARD, registry, params("image", "app:v9", "stage", "push"), null,
+            BuildSummary deploy = StepRunner.run(StepKind.GUARD, registry, params("image", "app:v9"), null, EngineLog.SILENT);
+            BuildSummary push = StepRunner.run(StepKind.GUARD, registry, params("image", "app:v9", "stage", "push"), null,
                     EngineLog.SILENT);
-            BuildSummary overwrite = Verbs.run(Verb.GUARD, registry, params("image", "app:v3", "stage", "push",
+            BuildSummary overwrite = StepRunner.run(StepKind.GUARD, registry, params("image", "app:v3", "stage", "push",
                     "expectedDigest", other), null, EngineLog.SILENT);
 
             assertThat(deploy.verdict()).isEqualTo(Verdict.BLOCK);
@@ -193,7 +193,7 @@ class VerbsAgainstEmulatorTest {
     void shouldEnsureSoftDeleteOverArm() {
         emu.seed("{\"registry\": {\"softDelete\": {\"enabled\": false, \"retentionDays\": 7}}}");
         try (AcrRegistry registry = EmulatorRegistries.open(emu)) {
-            BuildSummary ensure = Verbs.run(Verb.SOFT_DELETE_ENSURE, registry, params("status", "enabled",
+            BuildSummary ensure = StepRunner.run(StepKind.SOFT_DELETE_ENSURE, registry, params("status", "enabled",
                     "retentionDays", "14"), null, EngineLog.SILENT);
 
             assertThat(ensure.kind()).isEqualTo(Kind.SOFT_DELETE);
@@ -203,7 +203,7 @@ class VerbsAgainstEmulatorTest {
             assertThat(registry.policies().softDeleteRetentionDays()).isEqualTo(14);
 
             // what the Jenkins step cannot show against the emulator (docs/jenkins.md): a second run finds no drift
-            BuildSummary again = Verbs.run(Verb.SOFT_DELETE_ENSURE, registry, params("status", "enabled",
+            BuildSummary again = StepRunner.run(StepKind.SOFT_DELETE_ENSURE, registry, params("status", "enabled",
                     "retentionDays", "14"), null, EngineLog.SILENT);
 
             assertThat(again.rows()).isEmpty();

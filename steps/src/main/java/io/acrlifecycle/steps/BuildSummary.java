@@ -1,5 +1,7 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
+import io.acrlifecycle.engine.guard.Verdict;
+import io.acrlifecycle.engine.report.Sizes;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +23,6 @@ public final class BuildSummary implements Serializable {
 
     /** What the call did. */
     public enum Kind { SOFT_DELETE, PURGE, PURGE_UNDO, RESTORE, GUARD }
-
-    /** The deploy guard's answer. */
-    public enum Verdict { PASS, WARN, BLOCK }
 
     private final Kind kind;
     private final String registry;
@@ -155,24 +154,9 @@ public final class BuildSummary implements Serializable {
                     + (messages.isEmpty() ? "soft delete policy checked" : String.join("; ", messages));
             case PURGE_UNDO -> "undo: " + restored + " restored, " + errors + " errors";
             case PURGE -> prefix + tagsUntagged + " tags untagged, " + manifestsDeleted + " manifests deleted, "
-                    + humanBytes(bytesReclaimed) + " reclaimed, " + spared + " spared, " + locked + " locked, "
+                    + Sizes.human(bytesReclaimed) + " reclaimed, " + spared + " spared, " + locked + " locked, "
                     + errors + " errors";
         };
-    }
-
-    /** 1536 -> "1.5 KiB"; binary units as registries bill them. */
-    public static String humanBytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     /**

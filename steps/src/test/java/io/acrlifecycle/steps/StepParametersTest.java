@@ -1,4 +1,4 @@
-package io.acrlifecycle.engine.summary;
+package io.acrlifecycle.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
