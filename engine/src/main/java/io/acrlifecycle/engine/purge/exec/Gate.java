@@ -31,6 +31,15 @@ final class Gate {
 
     /** Runs {@code c} (null: nothing to do, returns null); any failure comes back as a {@link RegistryException}. */
     <T> T call(Callable<T> c) throws InterruptedException {
+        return call(c, () -> true);
+    }
+
+    /**
+     * As {@link #call(Callable)}, but once the gate lets the call through (which may take a pause or a paced slot),
+     * sends it only if {@code stillWanted}; else returns null without sending (the run stopped meanwhile: nothing
+     * new starts).
+     */
+    <T> T call(Callable<T> c, java.util.function.BooleanSupplier stillWanted) throws InterruptedException {
         if (c == null) {
             return null;
         }
@@ -38,6 +47,10 @@ final class Gate {
         try {
             if (pacer != null) {
                 pacer.acquire();
+            }
+            if (!stillWanted.getAsBoolean()) {
+                limiter.release(false, Duration.ZERO);
+                return null;
             }
             T v = c.call();
             if (pacer != null) {
