@@ -8,23 +8,25 @@ import io.acrlifecycle.emulator.arm.ArmApi;
 import io.acrlifecycle.emulator.arm.RegistryResource;
 import io.acrlifecycle.emulator.auth.AuthService;
 import io.acrlifecycle.emulator.auth.Tokens;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.http.AcrV1Handler;
 import io.acrlifecycle.emulator.http.ArmHandler;
 import io.acrlifecycle.emulator.http.Call;
 import io.acrlifecycle.emulator.http.DeletedHandler;
-import io.acrlifecycle.emulator.http.Json;
 import io.acrlifecycle.emulator.http.OAuthHandler;
 import io.acrlifecycle.emulator.http.V2Handler;
 import io.acrlifecycle.emulator.seed.SeedLoader;
 import io.acrlifecycle.emulator.service.BlobService;
 import io.acrlifecycle.emulator.service.ContentService;
 import io.acrlifecycle.emulator.service.Env;
-import io.acrlifecycle.emulator.service.Removals;
 import io.acrlifecycle.emulator.service.RegistryService;
+import io.acrlifecycle.emulator.service.Removals;
 import io.acrlifecycle.emulator.service.RetentionService;
 import io.acrlifecycle.emulator.service.SoftDeleteService;
-import io.acrlifecycle.emulator.state.StateCodec;
-import io.acrlifecycle.emulator.state.StateFile;
+import io.acrlifecycle.emulator.state.Identity;
+import io.acrlifecycle.emulator.state.StateDir;
+import io.acrlifecycle.emulator.state.StateParts;
+import io.acrlifecycle.emulator.state.StatePersistence;
 import io.acrlifecycle.emulator.store.RegistryStore;
 import io.acrlifecycle.emulator.tls.TlsMaterial;
 import java.io.IOException;
@@ -77,7 +79,7 @@ public final class AcrEmulator implements AutoCloseable {
     private final RequestLog requestLog = new RequestLog();
     private final RegistryResource registry = new RegistryResource();
     private final Quotas quotas = new Quotas(registry::sku, clock::now);
-    private final RegistryStore store = new RegistryStore();
+    private final RegistryStore store;
     private final Env env;
     private final Removals removals;
     private final SoftDeleteService softDelete;
@@ -85,39 +87,33 @@ public final class AcrEmulator implements AutoCloseable {
     private final AuthService auth;
     private final Tokens tokens;
     private final Map<String, Map<String, String>> seedIds = new ConcurrentHashMap<>();
-    private final StateFile stateFile;
-    private volatile boolean extraDirty;
+    private final StatePersistence persistence;
 
     private AcrEmulator(EmulatorOptions o) throws IOException {
         this.options = o;
         Path dir = o.stateDir();
-        JsonNode saved = null;
-        if (dir != null) {
-            Files.createDirectories(dir);
-            stateFile = new StateFile(dir.resolve("state.json"));
-            saved = stateFile.read();
-        } else {
-            stateFile = null;
-        }
+        // read and checked before the port is bound: a state dir that cannot be used leaves nothing running
+        StateDir stateDir = dir == null ? null : StateDir.open(dir);
+        Identity saved = stateDir == null ? new Identity(null, null, null) : stateDir.identity();
+        store = stateDir == null ? new RegistryStore() : stateDir.store();
         InetSocketAddress addr = new InetSocketAddress("127.0.0.1", o.port());
         server = o.plainHttp() ? HttpServer.create(addr, 128) : HttpsServer.create(addr, 128);
         int port = server.getAddress().getPort();
-        String savedLogin = saved == null ? null : saved.path("loginServer").asText(null);
+        String savedLogin = saved.loginServer();
         loginServer = o.loginServer() != null ? o.loginServer()
                 : savedLogin != null && o.port() != 0 ? savedLogin : "127.0.0.1:" + port;
         registryName = registryName(loginServer);
         endpoint = URI.create((o.plainHttp() ? "http" : "https") + "://127.0.0.1:" + port);
         String pw = o.adminPassword();
-        if (pw == null && saved != null) {
-            pw = saved.path("adminPassword").asText(null);
+        if (pw == null) {
+            pw = saved.adminPassword();
         }
         adminPassword = pw != null ? pw : randomPassword();
-        byte[] secret = saved != null && saved.hasNonNull("tokenSecret")
-                ? Base64.getDecoder().decode(saved.get("tokenSecret").asText()) : Tokens.newSecret();
+        byte[] secret = saved.tokenSecret() != null ? saved.tokenSecret() : Tokens.newSecret();
         tokens = new Tokens(secret);
         Set<String> hosts = new LinkedHashSet<>();
         hosts.add(loginServer.replaceFirst(":\\d+$", ""));
-        Path tlsDir = dir != null ? dir.resolve("tls") : Files.createTempDirectory("acr-emulator-tls");
+        Path tlsDir = stateDir != null ? stateDir.tlsDir() : Files.createTempDirectory("acr-emulator-tls");
         tls = TlsMaterial.create(tlsDir, dir != null, hosts);
         clientContext = tls.clientContext();
         if (server instanceof HttpsServer https) {
@@ -128,7 +124,8 @@ public final class AcrEmulator implements AutoCloseable {
         removals = new Removals(env);
         softDelete = new SoftDeleteService(env, removals);
         retention = new RetentionService(env, removals);
-        auth = new AuthService(tokens, loginServer, registryName, adminPassword, registry, o.aadTokenPolicy(), !o.plainHttp());
+        auth = new AuthService(tokens, loginServer, registryName, adminPassword, registry,
+                o.aadTokenPolicy() == AadTokenPolicy.ANY_UNEXPIRED_JWT, !o.plainHttp());
         RegistryService registryService = new RegistryService(env, removals);
         ContentService content = new ContentService(env, removals);
         BlobService blobs = new BlobService(env);
@@ -144,44 +141,27 @@ public final class AcrEmulator implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        if (saved != null) {
-            try {
-                StateCodec.restore(saved, this::restoreHook, store, registry, auth);
-            } catch (RuntimeException e) {
-                // The port is already bound: free it, or a caller that retries after fixing the file finds it taken.
-                // A never-started server keeps its listening socket open after stop() (the channel is closed for
-                // real only by the dispatcher's selector), so start it, with no handler left, for the stop to take effect.
-                server.removeContext("/");
-                server.start();
-                server.stop(0);
-                executor.shutdownNow();
-                throw stateFile.corrupt("cannot be restored (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
-            }
-        }
+        persistence = stateDir == null ? StatePersistence.inMemory(store)
+                : stateDir.attach(new StateParts(store, registry, auth, new Identity(loginServer, adminPassword, tokens.secret()),
+                        clock::offset, seedIds), clock::restoreOffset);
         clock.onMove(() -> {
             housekeeping();
-            extraDirty = true;
             persistIfDirty();
         });
         server.start();
-        persistIfDirty();
     }
 
-    private void restoreHook(JsonNode saved) {
-        clock.restoreOffset(Duration.ofMillis(saved.path("clockOffsetMillis").asLong(0)));
-        saved.path("seedIds").properties().forEach(e -> {
-            Map<String, String> m = new ConcurrentHashMap<>();
-            e.getValue().properties().forEach(x -> m.put(x.getKey(), x.getValue().asText()));
-            seedIds.put(e.getKey(), m);
-        });
-    }
-
-    /** Starts an emulator; the first start in a JVM also makes the CA (about a second), later ones are fast. */
+    /**
+     * Starts an emulator; the first start in a JVM also makes the CA (about a second), later ones are fast.
+     *
+     * @throws IllegalStateException when the port is in use or the state dir cannot be used, saying which
+     */
     public static AcrEmulator start(EmulatorOptions options) {
+        EmulatorOptions o = options == null ? EmulatorOptions.defaults() : options;
         try {
-            return new AcrEmulator(options == null ? EmulatorOptions.defaults() : options);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the ACR emulator", e);
+            return new AcrEmulator(o);
+        } catch (IOException | RuntimeException e) {
+            throw StartFailure.explain(e, o.port());
         }
     }
 
@@ -315,9 +295,9 @@ public final class AcrEmulator implements AutoCloseable {
 
     /** Empty registry, default policies, no faults, no quota, empty log, no scoped tokens, clock back to system time. */
     public void reset() {
-        synchronized (store) {
+        store.locked(() -> {
             store.clear();
-        }
+        });
         registry.reset(clock.now());
         seedIds.clear();
         faults.clear();
@@ -342,7 +322,7 @@ public final class AcrEmulator implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executor.shutdownNow();
-        persistIfDirty();
+        persistence.close();
         if (options.stateDir() == null) {
             deleteQuietly(tls.directory());
         }
@@ -360,19 +340,20 @@ public final class AcrEmulator implements AutoCloseable {
     // ---- internals used by the front handler
 
     void housekeeping() {
-        synchronized (store) {
+        store.locked(() -> {
             var now = clock.now();
             softDelete.purgeDue(now);
             retention.runDue(now);
-        }
+        });
     }
 
     void log(Call c, int status) {
         requestLog.add(new RequestLog.Entry(clock.now(), c.method(), c.path(), c.rawQuery(), status));
     }
 
+    /** Seed ids or scoped tokens changed (the store and the ARM resource are tracked by the persistence itself). */
     void markDirty() {
-        extraDirty = true;
+        persistence.markChanged();
     }
 
     boolean isAdmin(String basic) {
@@ -384,31 +365,9 @@ public final class AcrEmulator implements AutoCloseable {
         }
     }
 
+    /** Saves what changed; runs before every answer, so what an answer acknowledges is saved (see docs/emulator.md). */
     void persistIfDirty() {
-        if (stateFile == null) {
-            synchronized (store) {
-                store.takeDirty();
-            }
-            extraDirty = false;
-            return;
-        }
-        synchronized (store) {
-            boolean dirty = store.takeDirty() | extraDirty;
-            extraDirty = false;
-            if (!dirty) {
-                return;
-            }
-            var root = StateCodec.save(store, registry, auth);
-            root.put("loginServer", loginServer).put("adminPassword", adminPassword)
-                    .put("tokenSecret", Base64.getEncoder().encodeToString(tokens.secret()))
-                    .put("clockOffsetMillis", clock.offset().toMillis());
-            var ids = root.putObject("seedIds");
-            seedIds.forEach((repo, m) -> {
-                var o = ids.putObject(repo);
-                m.forEach(o::put);
-            });
-            stateFile.write(root);
-        }
+        persistence.commit();
     }
 
     private long storageBytes() {

@@ -2,8 +2,8 @@ package io.acrlifecycle.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.AcrException;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrException;
 import io.acrlifecycle.emulator.http.AcrV1Handler;
 import io.acrlifecycle.emulator.http.ArmHandler;
 import io.acrlifecycle.emulator.http.Call;
@@ -60,7 +60,11 @@ final class FrontHandler implements HttpHandler {
         }
         int status = 0;
         boolean armChanged = false;
-        c.beforeRespond(() -> emu.log(c, c.status()));
+        c.beforeRespond(() -> {
+            // saved before the answer goes out: what an answer acknowledges survives kill -9
+            emu.persistIfDirty();
+            emu.log(c, c.status());
+        });
         try {
             if (!c.path().startsWith("/_emulator/")) {
                 applyFaults(c);

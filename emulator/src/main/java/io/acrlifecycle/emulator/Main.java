@@ -1,6 +1,6 @@
 package io.acrlifecycle.emulator;
 
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 

@@ -1,9 +1,9 @@
 package io.acrlifecycle.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.http.Call;
-import io.acrlifecycle.emulator.http.Json;
 
 /**
  * {@code /_emulator/quota}: GET shows the settings, the budgets in effect and the counters; POST sets (the seed's

@@ -1,7 +1,7 @@
 package io.acrlifecycle.emulator;
 
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.AcrException;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;

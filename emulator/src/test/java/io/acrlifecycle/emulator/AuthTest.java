@@ -53,7 +53,7 @@ class AuthTest {
             assertThat(p).doesNotContain("+", "/", "-", "_", "=");
             assertThat(Base64.getUrlDecoder().decode(p)).isEqualTo(Base64.getDecoder().decode(p));
         }
-        var claims = io.acrlifecycle.emulator.http.Json.parse(Base64.getDecoder().decode(parts[1]));
+        var claims = io.acrlifecycle.emulator.base.Json.parse(Base64.getDecoder().decode(parts[1]));
         assertThat(claims.path("exp").asLong()).isGreaterThan(System.currentTimeMillis() / 1000);
         assertThat(claims.path("aud").asText()).isEqualTo(EMU.emulator().loginServer());
         assertThat(claims.path("access").get(0).path("name").asText()).isEqualTo("a");

@@ -3,7 +3,7 @@ package io.acrlifecycle.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

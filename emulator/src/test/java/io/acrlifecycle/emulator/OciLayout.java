@@ -1,6 +1,6 @@
 package io.acrlifecycle.emulator;
 
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.acrlifecycle.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;

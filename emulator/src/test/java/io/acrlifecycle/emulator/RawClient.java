@@ -1,7 +1,7 @@
 package io.acrlifecycle.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.acrlifecycle.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.Digests;
 import java.io.File;
 import java.io.IOException;

@@ -107,6 +107,36 @@ class StateDirRobustnessTest {
         }
     }
 
+    @Test
+    void shouldRefuseAStateFileWhoseFieldsHaveTheWrongTypeNamingFileAndField() throws Exception {
+        // given: valid JSON with "version": 1, but fields of the wrong type; each would restore as an empty
+        // registry if read leniently (and the next change would overwrite the file)
+        String[][] cases = {
+                {"{\"version\":1,\"repositories\":\"app\"}", "repositories"},
+                {"{\"version\":1,\"repositories\":{\"app\":{}}}", "repositories"},
+                {"{\"version\":1,\"blobs\":[]}", "blobs"},
+                {"{\"version\":1,\"repositories\":[{\"name\":\"app\",\"created\":\"2026-01-01T00:00:00Z\","
+                        + "\"updated\":\"2026-01-01T00:00:00Z\",\"manifests\":[{\"digest\":7}]}]}",
+                        "repositories[0].manifests[0].digest"},
+                {"{\"version\":1,\"repositories\":[{\"name\":\"app\",\"created\":\"2026-01-01T00:00:00Z\","
+                        + "\"updated\":\"2026-01-01T00:00:00Z\",\"tags\":{}}]}", "repositories[0].tags"},
+                {"{\"version\":1,\"adminPassword\":42}", "adminPassword"},
+                {"{\"version\":1,\"registry\":{\"softDelete\":{\"enabled\":\"yes\"}}}", "registry.softDelete.enabled"},
+                {"{\"version\":1,\"scopedTokens\":[{\"name\":\"ci\",\"actions\":[\"pull\"]}]}", "scopedTokens[0].actions"},
+        };
+        Path state = dir.resolve("state.json");
+        for (String[] c : cases) {
+            Files.writeString(state, c[0], StandardCharsets.UTF_8);
+            // when / then
+            assertThatThrownBy(() -> AcrEmulator.start(options()))
+                    .as(c[0])
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(state.toString())
+                    .hasMessageContaining(c[1]);
+            assertThat(Files.readString(state)).isEqualTo(c[0]);
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             return s.getLocalPort();

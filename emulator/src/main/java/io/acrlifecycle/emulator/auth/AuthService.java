@@ -3,11 +3,10 @@ package io.acrlifecycle.emulator.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.AadTokenPolicy;
 import io.acrlifecycle.emulator.arm.RegistryResource;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.AcrException;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrException;
+import io.acrlifecycle.emulator.base.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,7 +28,8 @@ public final class AuthService {
     private final String adminUsername;
     private final String adminPassword;
     private final RegistryResource registry;
-    private final AadTokenPolicy aadPolicy;
+    /** Any unexpired JWT-shaped token is an AAD token (AadTokenPolicy.ANY_UNEXPIRED_JWT), else only ours. */
+    private final boolean anyUnexpiredJwt;
     private final boolean https;
     private final Map<String, ScopedToken> scopedTokens = new ConcurrentHashMap<>();
 
@@ -38,13 +38,13 @@ public final class AuthService {
     }
 
     public AuthService(Tokens tokens, String loginServer, String adminUsername, String adminPassword,
-            RegistryResource registry, AadTokenPolicy aadPolicy, boolean https) {
+            RegistryResource registry, boolean anyUnexpiredJwt, boolean https) {
         this.tokens = tokens;
         this.loginServer = loginServer;
         this.adminUsername = adminUsername;
         this.adminPassword = adminPassword;
         this.registry = registry;
-        this.aadPolicy = aadPolicy;
+        this.anyUnexpiredJwt = anyUnexpiredJwt;
         this.https = https;
     }
 
@@ -76,7 +76,7 @@ public final class AuthService {
         if (token == null || token.isBlank()) {
             return false;
         }
-        if (aadPolicy == AadTokenPolicy.ANY_UNEXPIRED_JWT) {
+        if (anyUnexpiredJwt) {
             return Tokens.decodeUnverified(token).filter(Tokens::unexpired).isPresent();
         }
         return tokens.verify(token).filter(c -> "aad".equals(c.path(Tokens.KIND).asText())).isPresent();

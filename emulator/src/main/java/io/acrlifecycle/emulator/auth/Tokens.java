@@ -2,7 +2,7 @@ package io.acrlifecycle.emulator.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -3,7 +3,7 @@ package io.acrlifecycle.emulator.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.EmulatorOptions;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

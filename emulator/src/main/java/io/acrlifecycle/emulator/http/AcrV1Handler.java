@@ -3,6 +3,7 @@ package io.acrlifecycle.emulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acrlifecycle.emulator.auth.AuthService;
+import io.acrlifecycle.emulator.base.AcrErrors;
 import io.acrlifecycle.emulator.service.ListParams;
 import io.acrlifecycle.emulator.service.Listing;
 import io.acrlifecycle.emulator.service.RegistryService;

@@ -2,6 +2,8 @@ package io.acrlifecycle.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.acrlifecycle.emulator.auth.AuthService;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.ListParams;
 import io.acrlifecycle.emulator.service.Listing;
 import io.acrlifecycle.emulator.service.SoftDeleteService;

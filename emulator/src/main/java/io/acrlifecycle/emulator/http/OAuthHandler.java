@@ -3,6 +3,8 @@ package io.acrlifecycle.emulator.http;
 import io.acrlifecycle.emulator.auth.AuthService;
 import io.acrlifecycle.emulator.auth.Principal;
 import io.acrlifecycle.emulator.auth.Scope;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

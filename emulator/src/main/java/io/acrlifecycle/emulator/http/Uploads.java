@@ -1,6 +1,7 @@
 package io.acrlifecycle.emulator.http;
 
 import io.acrlifecycle.emulator.auth.AuthService;
+import io.acrlifecycle.emulator.base.AcrErrors;
 import io.acrlifecycle.emulator.service.BlobService;
 
 /** Blob upload sessions: {@code POST /v2/{name}/blobs/uploads/} and the session URL (PATCH, PUT, GET, DELETE). */

@@ -1,6 +1,8 @@
 package io.acrlifecycle.emulator.http;
 
 import io.acrlifecycle.emulator.auth.AuthService;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.BlobService;
 import io.acrlifecycle.emulator.service.ContentService;
 import io.acrlifecycle.emulator.service.ListParams;

@@ -42,7 +42,7 @@ public final class SeedLoader {
         }
         RegistryStore store = env.store();
         Instant now = env.now();
-        synchronized (store) {
+        store.locked(() -> {
             for (JsonNode rj : repos) {
                 String name = rj.path("name").asText(null);
                 if (name == null) {
@@ -53,7 +53,7 @@ public final class SeedLoader {
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("repositories[].name: '" + name + "' is not a valid repository name");
                 }
-                Repo repo = store.repos.computeIfAbsent(name, n -> new Repo(n, now));
+                Repo repo = store.repoOrCreate(name, now);
                 repo.deletedAt = null;
                 Map<String, String> repoIds = ids.computeIfAbsent(name, n -> new HashMap<>());
                 Map<String, JsonNode> byId = new LinkedHashMap<>();
@@ -79,10 +79,10 @@ public final class SeedLoader {
                     repo.attrs.apply(rj.get("locks"));
                 }
                 deletes.forEach(Runnable::run);
+                store.markDirty(name);
                 removals.dropIfEmpty(repo);
             }
-            store.markDirty();
-        }
+        });
         return ids;
     }
 
@@ -148,11 +148,11 @@ public final class SeedLoader {
         String digest = Digests.sha256(g.body());
         List<String> blobs = new ArrayList<>();
         if (g.config() != null) {
-            env.store().blobs.put(Digests.sha256(g.config()), g.config());
+            env.store().putBlob(Digests.sha256(g.config()), g.config());
             blobs.add(Digests.sha256(g.config()));
         }
         if (g.layerDigest() != null) {
-            env.store().virtualBlobs.put(g.layerDigest(), g.layerSize());
+            env.store().putVirtualBlob(g.layerDigest(), g.layerSize());
             blobs.add(g.layerDigest());
         }
         Attrs attrs = new Attrs();

@@ -2,7 +2,7 @@ package io.acrlifecycle.emulator.seed;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.service.Digests;
 import io.acrlifecycle.emulator.service.MediaTypes;
 import io.acrlifecycle.emulator.store.ManifestRec;

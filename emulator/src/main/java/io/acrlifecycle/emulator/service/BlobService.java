@@ -1,6 +1,6 @@
 package io.acrlifecycle.emulator.service;
 
-import io.acrlifecycle.emulator.http.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrErrors;
 import io.acrlifecycle.emulator.store.RegistryStore;
 import java.util.UUID;
 
@@ -20,54 +20,53 @@ public final class BlobService {
         if (!Digests.isDigest(digest)) {
             throw AcrErrors.digestInvalid("invalid digest '" + digest + "'");
         }
-        synchronized (store()) {
-            byte[] b = store().blobs.get(digest);
-            if (b == null && store().virtualBlobs.containsKey(digest)) {
+        return store().locked(() -> {
+            byte[] b = store().blob(digest);
+            if (b == null && store().virtualBlob(digest) != null) {
                 throw AcrErrors.unsupported("download of seeded layer " + digest + " (seeded layers have a size but no content)");
             }
             if (b == null) {
                 throw AcrErrors.blobUnknown(digest);
             }
             return b;
-        }
+        });
     }
 
     public void deleteBlob(String digest) {
-        synchronized (store()) {
-            if (store().blobs.remove(digest) == null) {
+        store().locked(() -> {
+            if (store().removeBlob(digest) == null) {
                 throw AcrErrors.blobUnknown(digest);
             }
-            store().markDirty();
-        }
+        });
     }
 
     public boolean exists(String digest) {
-        synchronized (store()) {
-            return store().blobs.containsKey(digest) || store().virtualBlobs.containsKey(digest);
-        }
+        return store().locked(() -> {
+            return store().blob(digest) != null || store().virtualBlob(digest) != null;
+        });
     }
 
     /** The size of a stored or seeded blob, or null. */
     public Long size(String digest) {
-        synchronized (store()) {
-            byte[] b = store().blobs.get(digest);
-            return b != null ? Long.valueOf(b.length) : store().virtualBlobs.get(digest);
-        }
+        return store().locked(() -> {
+            byte[] b = store().blob(digest);
+            return b != null ? Long.valueOf(b.length) : store().virtualBlob(digest);
+        });
     }
 
     /** Starts an upload; returns its id. */
     public String start(String repo) {
         Names.checkRepository(repo);
         String id = UUID.randomUUID().toString();
-        synchronized (store()) {
-            store().uploads.put(id, new RegistryStore.Upload(id, repo));
-        }
+        store().locked(() -> {
+            store().putUpload(new RegistryStore.Upload(id, repo));
+        });
         return id;
     }
 
     /** Appends a chunk; returns the upload's size. {@code rangeStart} (from Content-Range) must equal the size so far. */
     public long append(String repo, String id, byte[] chunk, Long rangeStart) {
-        synchronized (store()) {
+        return store().locked(() -> {
             RegistryStore.Upload u = upload(repo, id);
             if (rangeStart != null && rangeStart != u.data.size()) {
                 throw AcrErrors.badRequest("BLOB_UPLOAD_INVALID", "Content-Range starts at " + rangeStart
@@ -75,30 +74,30 @@ public final class BlobService {
             }
             u.data.writeBytes(chunk);
             return u.data.size();
-        }
+        });
     }
 
     public long size(String repo, String id) {
-        synchronized (store()) {
+        return store().locked(() -> {
             return upload(repo, id).data.size();
-        }
+        });
     }
 
     /** Completes an upload with a final (possibly empty) chunk; the content must hash to {@code digest}. */
     public void finish(String repo, String id, byte[] lastChunk, String digest) {
-        synchronized (store()) {
+        store().locked(() -> {
             RegistryStore.Upload u = upload(repo, id);
             u.data.writeBytes(lastChunk);
-            store().uploads.remove(id);
+            store().removeUpload(id);
             put(u.data.toByteArray(), digest);
-        }
+        });
     }
 
     public void cancel(String repo, String id) {
-        synchronized (store()) {
+        store().locked(() -> {
             upload(repo, id);
-            store().uploads.remove(id);
-        }
+            store().removeUpload(id);
+        });
     }
 
     /** Stores a blob whose content must hash to {@code digest}. */
@@ -110,14 +109,13 @@ public final class BlobService {
         if (!actual.equals(digest)) {
             throw AcrErrors.digestInvalid("provided digest " + digest + " did not match uploaded content " + actual);
         }
-        synchronized (store()) {
-            store().blobs.put(digest, content);
-            store().markDirty();
-        }
+        store().locked(() -> {
+            store().putBlob(digest, content);
+        });
     }
 
     private RegistryStore.Upload upload(String repo, String id) {
-        RegistryStore.Upload u = store().uploads.get(id);
+        RegistryStore.Upload u = store().upload(id);
         if (u == null || !u.repo.equals(repo)) {
             throw AcrErrors.blobUploadUnknown(id);
         }

@@ -3,8 +3,8 @@ package io.acrlifecycle.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.store.Attrs;
 import io.acrlifecycle.emulator.store.ChildRef;
 import io.acrlifecycle.emulator.store.ManifestRec;
@@ -35,8 +35,8 @@ public final class ContentService {
     }
 
     public Pulled pull(String repoName, String reference) {
-        synchronized (store()) {
-            Repo r = store().repos.get(repoName);
+        return store().locked(() -> {
+            Repo r = store().repo(repoName);
             if (r == null || !r.live()) {
                 throw AcrErrors.nameUnknown(repoName);
             }
@@ -49,7 +49,7 @@ public final class ContentService {
                 throw AcrErrors.disallowed("read of " + repoName + ":" + reference);
             }
             return new Pulled(m.body, m.mediaType, m.digest);
-        }
+        });
     }
 
     /** {@code PUT /v2/{name}/manifests/{reference}}; returns the digest. */
@@ -64,9 +64,9 @@ public final class ContentService {
         if (byDigest && !reference.equals(digest)) {
             throw AcrErrors.digestInvalid("manifest digest " + digest + " does not match the reference " + reference);
         }
-        synchronized (store()) {
+        return store().locked(() -> {
             Instant now = env.now();
-            Repo r = store().repos.get(repoName);
+            Repo r = store().repo(repoName);
             if (r != null && !r.attrs.writeEnabled) {
                 throw AcrErrors.disallowed("repository " + repoName);
             }
@@ -92,14 +92,14 @@ public final class ContentService {
                 blobs.add(p.configDigest());
                 blobs.addAll(p.layers());
                 for (String b : blobs) {
-                    if (!store().blobs.containsKey(b) && !store().virtualBlobs.containsKey(b)) {
+                    if (store().blob(b) == null && store().virtualBlob(b) == null) {
                         throw AcrErrors.manifestBlobUnknown(b);
                     }
                 }
             }
             if (r == null) {
                 r = new Repo(repoName, now);
-                store().repos.put(repoName, r);
+                store().putRepo(r);
             }
             r.deletedAt = null;
             ManifestRec m = r.manifest(digest);
@@ -107,7 +107,7 @@ public final class ContentService {
                 String arch = null;
                 String os = null;
                 if (p.configDigest() != null && !MediaTypes.OCI_EMPTY.equals(p.configMediaType())) {
-                    JsonNode cfg = config(store().blobs.get(p.configDigest()));
+                    JsonNode cfg = config(store().blob(p.configDigest()));
                     arch = cfg.path("architecture").asText(null);
                     os = cfg.path("os").asText(null);
                 }
@@ -124,9 +124,9 @@ public final class ContentService {
                 tag(r, m, reference, existingTag, now);
             }
             r.updated = now;
-            store().markDirty();
+            store().markDirty(r.name);
             return digest;
-        }
+        });
     }
 
     private void tag(Repo r, ManifestRec m, String tag, TagRec existing, Instant now) {
@@ -159,8 +159,8 @@ public final class ContentService {
     }
 
     public Listing tagsList(String repoName, ListParams p) {
-        synchronized (store()) {
-            Repo r = store().repos.get(repoName);
+        return store().locked(() -> {
+            Repo r = store().repo(repoName);
             if (r == null || !r.live()) {
                 throw AcrErrors.nameUnknown(repoName);
             }
@@ -169,7 +169,7 @@ public final class ContentService {
             ArrayNode tags = body.putArray("tags");
             page.items().forEach(t -> tags.add(t.name()));
             return new Listing(body, page.more() ? page.items().get(page.items().size() - 1).name() : null);
-        }
+        });
     }
 
     /** The OCI referrers index of {@code digest}, filtered by {@code artifactType} when given. */
@@ -177,8 +177,8 @@ public final class ContentService {
         if (!Digests.isDigest(digest)) {
             throw AcrErrors.digestInvalid("invalid digest '" + digest + "'");
         }
-        synchronized (store()) {
-            Repo r = store().repos.get(repoName);
+        return store().locked(() -> {
+            Repo r = store().repo(repoName);
             if (r == null || !r.live()) {
                 throw AcrErrors.nameUnknown(repoName);
             }
@@ -198,6 +198,6 @@ public final class ContentService {
                 }
             }
             return index;
-        }
+        });
     }
 }

@@ -1,8 +1,8 @@
 package io.acrlifecycle.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.store.ChildRef;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.acrlifecycle.emulator.service;
 
-import io.acrlifecycle.emulator.http.AcrErrors;
+import io.acrlifecycle.emulator.base.AcrErrors;
 import java.util.regex.Pattern;
 
 /** Repository and tag name rules of the distribution spec. */

@@ -3,8 +3,8 @@ package io.acrlifecycle.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
 import io.acrlifecycle.emulator.store.Attrs;
 import io.acrlifecycle.emulator.store.ManifestRec;
 import io.acrlifecycle.emulator.store.Page;
@@ -32,7 +32,7 @@ public final class RegistryService {
 
     /** A live repository or 404 NAME_UNKNOWN. Caller holds the lock. */
     public Repo liveRepo(String name) {
-        Repo r = store().repos.get(name);
+        Repo r = store().repo(name);
         if (r == null || !r.live()) {
             throw AcrErrors.nameUnknown(name);
         }
@@ -42,35 +42,35 @@ public final class RegistryService {
     // ---- catalog
 
     public Listing catalog(ListParams p) {
-        synchronized (store()) {
-            var tail = p.last() == null ? store().repos : store().repos.tailMap(p.last(), false);
-            Page<Repo> page = Repo.take(tail.values().iterator(), p.n(), r -> r.live() && r.attrs.listEnabled);
+        return store().locked(() -> {
+            var tail = store().reposAfter(p.last());
+            Page<Repo> page = Repo.take(tail.iterator(), p.n(), r -> r.live() && r.attrs.listEnabled);
             ObjectNode body = Json.object();
             ArrayNode names = body.putArray("repositories");
             page.items().forEach(r -> names.add(r.name));
             return new Listing(body, page.more() ? last(page.items()).name : null);
-        }
+        });
     }
 
     // ---- repository
 
     public ObjectNode repository(String name) {
-        synchronized (store()) {
+        return store().locked(() -> {
             return Views.repository(env.loginServer(), liveRepo(name));
-        }
+        });
     }
 
     public ObjectNode updateRepository(String name, JsonNode body) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(name);
             apply(r.attrs, body);
-            store().markDirty();
+            store().markDirty(r.name);
             return Views.repository(env.loginServer(), r);
-        }
+        });
     }
 
     public ObjectNode deleteRepository(String name) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(name);
             if (r.attrs.deleteLocked()) {
                 throw AcrErrors.disallowed("repository " + name);
@@ -92,13 +92,13 @@ public final class RegistryService {
             }
             removals.dropIfEmpty(r);
             return out;
-        }
+        });
     }
 
     // ---- tags
 
     public Listing tags(String repoName, ListParams p, String digest) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(repoName);
             Page<TagRec> page;
             if (digest != null) {
@@ -124,7 +124,7 @@ public final class RegistryService {
             ArrayNode items = body.putArray("tags");
             page.items().forEach(t -> items.add(Views.tag(t)));
             return new Listing(body, page.more() ? last(page.items()).name() : null);
-        }
+        });
     }
 
     private static Comparator<TagRec> order(String orderby) {
@@ -139,31 +139,31 @@ public final class RegistryService {
     }
 
     public ObjectNode tag(String repoName, String tag) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(repoName);
             return wrapped(r, "tag", Views.tag(liveTag(r, tag)));
-        }
+        });
     }
 
     public ObjectNode updateTag(String repoName, String tag, JsonNode body) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(repoName);
             TagRec t = liveTag(r, tag);
             apply(t.attrs, body);
-            store().markDirty();
+            store().markDirty(r.name);
             return wrapped(r, "tag", Views.tag(t));
-        }
+        });
     }
 
     public void deleteTag(String repoName, String tag) {
-        synchronized (store()) {
+        store().locked(() -> {
             Repo r = liveRepo(repoName);
             TagRec t = liveTag(r, tag);
             if (t.attrs.deleteLocked()) {
                 throw AcrErrors.disallowed("tag " + repoName + ":" + tag);
             }
             removals.untag(r, t, env.now(), env.registry().softDeleteEnabled());
-        }
+        });
     }
 
     private static TagRec liveTag(Repo r, String tag) {
@@ -177,36 +177,36 @@ public final class RegistryService {
     // ---- manifests
 
     public Listing manifests(String repoName, ListParams p) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(repoName);
             Page<ManifestRec> page = r.manifestPage(p.last(), p.n(), p.orderby(), m -> m.attrs.listEnabled);
             ObjectNode body = Views.wrapper(env.loginServer(), r.name);
             ArrayNode items = body.putArray("manifests");
             page.items().forEach(m -> items.add(Views.manifest(m, false)));
             return new Listing(body, page.more() ? last(page.items()).digest : null);
-        }
+        });
     }
 
     public ObjectNode manifest(String repoName, String reference) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(repoName);
             return wrapped(r, "manifest", Views.manifest(resolve(r, reference), true));
-        }
+        });
     }
 
     public ObjectNode updateManifest(String repoName, String reference, JsonNode body) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = liveRepo(repoName);
             ManifestRec m = resolve(r, reference);
             apply(m.attrs, body);
-            store().markDirty();
+            store().markDirty(r.name);
             return wrapped(r, "manifest", Views.manifest(m, true));
-        }
+        });
     }
 
     /** {@code DELETE /v2/{name}/manifests/{digest}}: the manifest, its tags and its referrers. */
     public void deleteManifest(String repoName, String reference) {
-        synchronized (store()) {
+        store().locked(() -> {
             Repo r = liveRepo(repoName);
             if (!Digests.looksLikeDigest(reference)) {
                 throw AcrErrors.unsupportedRequest("delete by tag is not supported: DELETE /v2/" + repoName
@@ -229,7 +229,7 @@ public final class RegistryService {
                 removals.deleteManifest(r, x, now, soft);
             }
             removals.dropIfEmpty(r);
-        }
+        });
     }
 
     /** A delete-locked manifest, or one with a delete-locked tag, cannot be deleted. */

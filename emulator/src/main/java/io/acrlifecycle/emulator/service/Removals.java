@@ -54,12 +54,12 @@ public final class Removals {
         if (soft) {
             DeletedManifestRec d = new DeletedManifestRec(repo.name, m, now, store().nextSeq());
             repo.deletedManifests.put(m.digest, d);
-            store().softDeleted.add(d);
+            store().addSoftDeleted(d);
         } else {
             store().addStorage(-m.imageSize);
         }
         repo.updated = now;
-        store().markDirty();
+        store().markDirty(repo.name);
         return tags;
     }
 
@@ -75,27 +75,27 @@ public final class Removals {
             markUntaggedIfBare(repo, m, now);
         }
         repo.updated = now;
-        store().markDirty();
+        store().markDirty(repo.name);
     }
 
     public void markUntaggedIfBare(Repo repo, ManifestRec m, Instant now) {
         if (m.tags.isEmpty() && m.untaggedAt == null) {
             m.untaggedAt = now;
-            store().retention.add(new RegistryStore.RetentionEntry(now, repo.name, m.digest, store().nextSeq()));
+            store().addRetention(new RegistryStore.RetentionEntry(now, repo.name, m.digest, store().nextSeq()));
         }
     }
 
     public void recordDeletedTag(Repo repo, String tag, String digest, Instant created, Instant now) {
         DeletedTagRec d = new DeletedTagRec(repo.name, tag, digest, created, now, store().nextSeq());
         repo.deletedTags.add(d);
-        store().softDeleted.add(d);
+        store().addSoftDeleted(d);
     }
 
     /** Drops a repository that holds nothing any more, live or soft-deleted. */
     public void dropIfEmpty(Repo repo) {
         if (!repo.live() && repo.deletedManifests.isEmpty() && repo.deletedTags.isEmpty()) {
-            store().repos.remove(repo.name);
-            store().markDirty();
+            store().removeRepo(repo.name);
+            store().markDirty(repo.name);
         }
     }
 }

@@ -28,14 +28,13 @@ public final class RetentionService {
         }
         Duration days = Duration.ofDays(env.registry().retentionDays());
         Instant enabledAt = env.registry().retentionEnabledAt();
-        while (!store.retention.isEmpty()) {
-            RegistryStore.RetentionEntry e = store.retention.first();
+        for (var e = store.firstRetention(); e != null; e = store.firstRetention()) {
             if (e.untaggedAt().plus(days).isAfter(now)) {
                 return;
             }
-            store.retention.pollFirst();
-            store.markDirty();
-            Repo r = store.repos.get(e.repo());
+            store.pollRetention();
+            store.markDirty(e.repo());
+            Repo r = store.repo(e.repo());
             ManifestRec m = r == null ? null : r.manifest(e.digest());
             if (m == null || !m.tags.isEmpty() || m.untaggedAt == null || !m.untaggedAt.equals(e.untaggedAt())) {
                 continue;

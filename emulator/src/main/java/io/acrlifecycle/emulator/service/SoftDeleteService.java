@@ -2,9 +2,9 @@ package io.acrlifecycle.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.AcrErrors;
-import io.acrlifecycle.emulator.http.Json;
-import io.acrlifecycle.emulator.http.Times;
+import io.acrlifecycle.emulator.base.AcrErrors;
+import io.acrlifecycle.emulator.base.Json;
+import io.acrlifecycle.emulator.base.Times;
 import io.acrlifecycle.emulator.store.Attrs;
 import io.acrlifecycle.emulator.store.DeletedManifestRec;
 import io.acrlifecycle.emulator.store.DeletedTagRec;
@@ -37,9 +37,9 @@ public final class SoftDeleteService {
 
     /** Repositories holding soft-deleted manifests. */
     public Listing catalog(ListParams p) {
-        synchronized (store()) {
-            var tail = p.last() == null ? store().repos : store().repos.tailMap(p.last(), false);
-            Page<Repo> page = Repo.take(tail.values().iterator(), p.n(), r -> !r.deletedManifests.isEmpty());
+        return store().locked(() -> {
+            var tail = store().reposAfter(p.last());
+            Page<Repo> page = Repo.take(tail.iterator(), p.n(), r -> !r.deletedManifests.isEmpty());
             ObjectNode body = Json.object();
             ArrayNode items = body.putArray("repositories");
             for (Repo r : page.items()) {
@@ -52,11 +52,11 @@ public final class SoftDeleteService {
                         .put("deletedAt", Times.format(deletedAt));
             }
             return new Listing(body, page.more() ? page.items().get(page.items().size() - 1).name : null);
-        }
+        });
     }
 
     public Listing manifests(String repoName, ListParams p) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = repo(repoName);
             var tail = p.last() == null ? r.deletedManifests : r.deletedManifests.tailMap(p.last(), false);
             Page<DeletedManifestRec> page = Repo.take(tail.values().iterator(), p.n(), d -> true);
@@ -68,7 +68,7 @@ public final class SoftDeleteService {
                         .put("createdAt", Times.format(m.created)).put("deletedAt", Times.format(d.deletedAt()));
             }
             return new Listing(body, page.more() ? page.items().get(page.items().size() - 1).manifest().digest : null);
-        }
+        });
     }
 
     /**
@@ -77,7 +77,7 @@ public final class SoftDeleteService {
      * stays an exact cursor; a page can therefore hold slightly more than {@code n} records.
      */
     public Listing tags(String repoName, ListParams p) {
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = repo(repoName);
             List<DeletedTagRec> all = new ArrayList<>(r.deletedTags);
             all.sort(TAG_ORDER);
@@ -100,7 +100,7 @@ public final class SoftDeleteService {
                 lastName = d.tag();
             }
             return new Listing(body, more ? lastName : null);
-        }
+        });
     }
 
     /** Restores one manifest (if soft-deleted) with one tag; see docs/emulator.md for the rules. */
@@ -112,7 +112,7 @@ public final class SoftDeleteService {
             throw AcrErrors.badRequest("TAG_INVALID", "the body must name the tag to restore: {\"tag\":\"<tag>\"}");
         }
         Names.checkTag(tag);
-        synchronized (store()) {
+        return store().locked(() -> {
             Repo r = repo(repoName);
             Instant now = env.now();
             DeletedManifestRec dm = r.deletedManifests.get(digest);
@@ -136,7 +136,7 @@ public final class SoftDeleteService {
             ManifestRec m = live;
             if (dm != null) {
                 r.deletedManifests.remove(digest);
-                store().softDeleted.remove(dm);
+                store().removeSoftDeleted(dm);
                 m = dm.manifest();
                 m.tags.clear();
                 m.untaggedAt = null;
@@ -145,7 +145,7 @@ public final class SoftDeleteService {
             }
             if (record != null) {
                 r.deletedTags.remove(record);
-                store().softDeleted.remove(record);
+                store().removeSoftDeleted(record);
             }
             if (replace) {
                 removals.untag(r, existing, now, env.registry().softDeleteEnabled());
@@ -157,21 +157,20 @@ public final class SoftDeleteService {
             m.tags.add(tag);
             m.untaggedAt = null;
             r.updated = now;
-            store().markDirty();
+            store().markDirty(r.name);
             return Json.object().put("digest", digest).put("tag", tag);
-        }
+        });
     }
 
     /** Auto-purge: removes soft-deleted items older than the CURRENT retention days. Caller holds the lock. */
     public void purgeDue(Instant now) {
         Duration keep = Duration.ofDays(env.registry().softDeleteRetentionDays());
-        while (!store().softDeleted.isEmpty()) {
-            var first = store().softDeleted.first();
+        for (var first = store().firstSoftDeleted(); first != null; first = store().firstSoftDeleted()) {
             if (first.deletedAt().plus(keep).isAfter(now)) {
                 return;
             }
-            store().softDeleted.pollFirst();
-            Repo r = store().repos.get(first.repo());
+            store().pollSoftDeleted();
+            Repo r = store().repo(first.repo());
             if (r == null) {
                 continue;
             }
@@ -182,13 +181,13 @@ public final class SoftDeleteService {
             } else if (first instanceof DeletedTagRec dt) {
                 r.deletedTags.remove(dt);
             }
-            store().markDirty();
+            store().markDirty(r.name);
             removals.dropIfEmpty(r);
         }
     }
 
     private Repo repo(String name) {
-        Repo r = store().repos.get(name);
+        Repo r = store().repo(name);
         if (r == null) {
             throw AcrErrors.nameUnknown(name);
         }

@@ -2,8 +2,8 @@ package io.acrlifecycle.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.Json;
-import io.acrlifecycle.emulator.http.Times;
+import io.acrlifecycle.emulator.base.Json;
+import io.acrlifecycle.emulator.base.Times;
 import io.acrlifecycle.emulator.store.ChildRef;
 import io.acrlifecycle.emulator.store.ManifestRec;
 import io.acrlifecycle.emulator.store.Repo;

@@ -2,7 +2,7 @@ package io.acrlifecycle.emulator.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 
 /** ACR's {@code changeableAttributes} of a repository, tag or manifest. Guarded by the store's lock. */
 public final class Attrs {

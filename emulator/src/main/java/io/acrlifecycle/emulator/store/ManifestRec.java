@@ -48,8 +48,4 @@ public final class ManifestRec {
     public Instant updated() {
         return updated;
     }
-
-    public boolean isIndex() {
-        return !children.isEmpty() || io.acrlifecycle.emulator.service.MediaTypes.isIndex(mediaType);
-    }
 }

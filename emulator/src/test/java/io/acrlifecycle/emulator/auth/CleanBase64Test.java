@@ -3,7 +3,7 @@ package io.acrlifecycle.emulator.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.acrlifecycle.emulator.http.Json;
+import io.acrlifecycle.emulator.base.Json;
 import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.acrlifecycle.emulator.http;
+package io.acrlifecycle.emulator.base;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

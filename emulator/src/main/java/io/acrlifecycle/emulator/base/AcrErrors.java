@@ -1,4 +1,4 @@
-package io.acrlifecycle.emulator.http;
+package io.acrlifecycle.emulator.base;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
