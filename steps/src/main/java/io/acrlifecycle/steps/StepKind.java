@@ -13,7 +13,7 @@ public enum StepKind {
     PURGE("acrPurge", "filter", "ago", "keep", "untagged", "untaggedOnly", "includeLocked", "dryRun", "exclude",
             "protectTags", "protectImages", "protectImagesFile", "rulesFile", "maxDeletes", "requireSoftDelete", "allowPermanentDelete",
             "concurrency"),
-    RESTORE("acrRestore", "repository", "digest", "tag", "force", "journal"),
+    RESTORE("acrRestore", "repository", "digest", "tag", "force", "journal", "since", "filter", "dryRun"),
     GUARD("acrGuard", "image", "expectedDigest", "stage", "window", "mode", "lock");
 
     /**

@@ -19,6 +19,7 @@ import io.acrlifecycle.engine.purge.undo.PurgeUndo;
 import io.acrlifecycle.engine.purge.undo.RegistryUndoRestorer;
 import io.acrlifecycle.engine.purge.undo.UndoItem;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
+import io.acrlifecycle.engine.recovery.RecoveryRequest;
 import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.restore.RestoreItemResult;
 import io.acrlifecycle.engine.restore.RestoreReport;
@@ -81,7 +82,9 @@ public final class StepRunner {
                 p.list("protectImages").forEach(ref -> p.parsed("protectImages", (f, t) -> ImageRef.parse(ref), null));
             }
             case RESTORE -> {
-                if (p.text("journal") == null) {
+                if (p.text("since") != null) {
+                    RestoreSinceStep.validate(p, Instant.now());
+                } else if (p.text("journal") == null) {
                     p.required("repository");
                     if (p.text("digest") == null && p.text("tag") == null) {
                         p.problem("digest", "missing; give the digest to restore, or a tag it held, or a journal");
@@ -124,6 +127,7 @@ public final class StepRunner {
             case "digest", "expectedDigest" -> digest(p, field);
             case "image" -> p.parsed(field, (f, t) -> ImageRef.parse(t), null);
             case "ago" -> p.parsed(field, Ago::parse, null);
+            case "since" -> p.parsed(field, (f, t) -> RecoveryRequest.parseSince(f, t, Instant.now()), null);
             case "window" -> p.parsed(field, Ago::parse, null);
             case "mode" -> p.choice(field, GUARD_MODES, null);
             case "stage" -> p.parsed(field, (f, t) -> Stage.parse(t), null);
@@ -220,6 +224,9 @@ public final class StepRunner {
     }
 
     static BuildSummary restore(Registry registry, StepParameters p, EngineLog log) {
+        if (p.text("since") != null) {
+            return RestoreSinceStep.run(registry, p, log);
+        }
         if (p.text("journal") != null) {
             return summarize(Kind.RESTORE, registry.loginServer(),
                     PurgeUndo.undo(Path.of(p.text("journal")), new RegistryUndoRestorer(registry)));

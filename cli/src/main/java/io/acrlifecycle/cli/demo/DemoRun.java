@@ -15,10 +15,14 @@ import io.acrlifecycle.engine.purge.plan.Spared;
 import io.acrlifecycle.engine.purge.undo.PurgeUndo;
 import io.acrlifecycle.engine.purge.undo.RestoreServiceUndoRestorer;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
+import io.acrlifecycle.engine.recovery.PointInTimeRecovery;
+import io.acrlifecycle.engine.recovery.RecoveryReport;
+import io.acrlifecycle.engine.recovery.RecoveryRequest;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.Registries;
 import io.acrlifecycle.engine.registry.RegistryConfig;
 import io.acrlifecycle.engine.report.PurgeSections;
+import io.acrlifecycle.engine.report.RecoverySections;
 import io.acrlifecycle.engine.report.RegistrySections;
 import io.acrlifecycle.engine.report.Section;
 import io.acrlifecycle.engine.report.Sizes;
@@ -74,6 +78,7 @@ final class DemoRun {
             String digest = accidentalDelete(registry);
             restore(registry, digest);
             undo(registry, purge);
+            deleteLoopThenRestoreSince(registry);
             UsageReport after = usage(registry, "Usage after");
             compare(after);
             story.record("plannedDeletes", dryRun.planned().tagsToUntag() + dryRun.planned().manifestsToDelete(),
@@ -224,6 +229,51 @@ final class DemoRun {
                 + " already live %d, expired %d, conflict %d, failed %d", t.restored(), t.targets(), t.alreadyLive(),
                 t.expired(), t.conflict(), t.failed()));
         story.record("undo", report, RegistrySections.undo("Undo the purge", report));
+    }
+
+    /**
+     * Not our purge: a hand-written loop deletes every image of a repository. No journal exists, but soft delete
+     * holds everything with its deletion time, so one point-in-time restore puts the repository back.
+     */
+    private void deleteLoopThenRestoreSince(AcrRegistry registry) {
+        story.title("An accidental loop of deletes, then one command brings everything back");
+        String repo = DemoSeed.BASE;
+        java.util.Map<String, String> tagsBefore = new java.util.TreeMap<>();
+        registry.tags(repo, false).forEach(t -> tagsBefore.put(t.name(), t.digest()));
+        java.util.List<String> digests = new java.util.ArrayList<>();
+        registry.manifests(repo).forEach(m -> digests.add(m.digest()));
+        java.time.Instant since = emu.clock().now();
+        story.block("a colleague's cleanup script: for d in $(az acr manifest list-metadata -n " + repo
+                + " --query '[].digest' -o tsv); do az acr repository delete --image " + repo + "@$d --yes; done");
+        int deleted = 0;
+        for (String digest : digests) {
+            if (registry.deleteManifest(repo, digest) == DeleteOutcome.DELETED) {
+                deleted++;
+            }
+        }
+        int left = 0;
+        try {
+            for (TagInfo ignored : registry.tags(repo, false)) {
+                left++;
+            }
+        } catch (io.acrlifecycle.engine.registry.NotFoundException e) {
+            // the last manifest took the repository with it, as on ACR
+        }
+        story.block("deleted " + deleted + " of " + digests.size() + " manifests; " + repo + " has " + left + " of "
+                + tagsBefore.size() + " tags left" + (left == 0 ? " (the repository itself is gone)" : ""));
+        story.block("acr-lifecycle restore --since " + since + " -n " + repo + " --execute");
+        RecoveryReport report = new PointInTimeRecovery(registry, log, java.time.Clock.fixed(emu.clock().now(),
+                java.time.ZoneOffset.UTC)).run(new RecoveryRequest(since, repo, null, false, false,
+                out.resolve("restore-journal.jsonl")));
+        report.repositories().forEach(t -> story.block(t.repository() + ": brought back " + t.manifests()
+                + " manifest(s) and " + t.tags() + " tag(s), " + Sizes.human(t.bytes()) + "; conflicts "
+                + t.conflicts() + ", failed " + t.failed()));
+        java.util.Map<String, String> tagsAfter = new java.util.TreeMap<>();
+        registry.tags(repo, false).forEach(t -> tagsAfter.put(t.name(), t.digest()));
+        story.block(tagsAfter.equals(tagsBefore) ? repo + " is as it was: every tag on the same digest"
+                : repo + " differs from before the loop: " + tagsAfter.size() + " of " + tagsBefore.size() + " tags");
+        story.record("restoreSince", report, RecoverySections.recovery("Restore " + repo + " since " + since,
+                report));
     }
 
     private void compare(UsageReport after) {

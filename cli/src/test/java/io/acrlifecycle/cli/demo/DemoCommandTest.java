@@ -42,6 +42,10 @@ class DemoCommandTest {
                 .containsPattern("ACR restores one tag at a time; also held build-\\d+: acr-lifecycle restore "
                         + "--repository shop/api --tag build-\\d+")
                 .contains("Undo the purge", "failed 0")
+                .contains("An accidental loop of deletes", "acr-lifecycle restore --since ",
+                        "tools/base is as it was: every tag on the same digest")
+                .containsPattern("tools/base: brought back [1-9]\\d* manifest\\(s\\) and [1-9]\\d* tag\\(s\\), .*; "
+                        + "conflicts 0, failed 0")
                 .contains("Usage after");
         assertThat(err.toString()).doesNotContain("Exception");
         Path html = dir.resolve("demo.html");
@@ -75,7 +79,8 @@ class DemoCommandTest {
         java.util.List<String> steps = new java.util.ArrayList<>();
         json.at("/result/steps").fieldNames().forEachRemaining(steps::add);
         assertThat(steps).containsExactly("registry", "usageBefore", "softDelete", "guardDeploy1", "guardDeploy2",
-                "purgeDryRun", "purge", "accidentalDelete", "restore", "undo", "usageAfter", "plannedDeletes");
+                "purgeDryRun", "purge", "accidentalDelete", "restore", "undo", "restoreSince", "usageAfter",
+                "plannedDeletes");
         assertThat(json.at("/result/reportHtml").asText()).endsWith("demo.html");
         assertThat(json.at("/result/steps/guardDeploy1/verdict").asText()).isEqualTo("PASS");
         assertThat(Json.mapper().readTree(dir.resolve("demo.json").toFile()).get("steps"))

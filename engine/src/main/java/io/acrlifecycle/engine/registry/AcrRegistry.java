@@ -306,7 +306,8 @@ public final class AcrRegistry implements Registry {
                             : m.has("size") ? m.path("size").asLong(-1) : -1;
                     return new DeletedManifest(repository, digest, tags, AcrJson.instant(m.path("createdAt")),
                             deletedAt,
-                            SoftDeleteTimes.expiresAt(deletedAt, days), size);
+                            SoftDeleteTimes.expiresAt(deletedAt, days), size,
+                            m.hasNonNull("mediaType") ? m.path("mediaType").asText() : null);
                 }
             };
         };

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Lists soft-deleted repositories, manifests (with former tags, deletedAt, expiresAt = deletedAt + the CURRENT
@@ -36,14 +37,26 @@ public final class SoftDeletedItems {
 
     /** Everything soft-deleted in the registry: every live and every soft-deleted repository is visited. */
     public Listing registryWide() {
+        return matching(name -> true);
+    }
+
+    /**
+     * Everything soft-deleted in the repositories whose names pass {@code names}, live or soft-deleted themselves
+     * (point-in-time recovery with a repository filter).
+     */
+    public Listing matching(Predicate<String> names) {
         Integer days = retentionDays();
-        List<DeletedRepository> repos = deletedRepositories(days);
-        Set<String> names = new LinkedHashSet<>();
-        registry.repositories().forEach(names::add);
-        repos.forEach(r -> names.add(r.name()));
+        List<DeletedRepository> repos = deletedRepositories(days).stream().filter(r -> names.test(r.name())).toList();
+        Set<String> visited = new LinkedHashSet<>();
+        registry.repositories().forEach(n -> {
+            if (names.test(n)) {
+                visited.add(n);
+            }
+        });
+        repos.forEach(r -> visited.add(r.name()));
         List<DeletedManifest> manifests = new ArrayList<>();
         List<DeletedTag> tags = new ArrayList<>();
-        for (String name : names) {
+        for (String name : visited) {
             deletedManifests(name, days).forEach(manifests::add);
             registry.deletedTags(name).forEach(tags::add);
         }

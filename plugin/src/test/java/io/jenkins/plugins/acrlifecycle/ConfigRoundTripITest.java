@@ -94,7 +94,14 @@ class ConfigRoundTripITest {
         fromJournal.setJournal("purge.journal.jsonl");
         assertStepRoundTrip(j, fromJournal);
 
+        AcrRestoreStep since = new AcrRestoreStep(REGISTRY, "acr");
+        since.setSince("2026-12-03T09:40:00Z");
+        since.setFilter("shop/.*");
+        since.setDryRun(true);
+        assertStepRoundTrip(j, since);
+
         assertBuilderRoundTrip(j, new AcrRestoreBuilder(step));
+        assertBuilderRoundTrip(j, new AcrRestoreBuilder(since));
     }
 
     @Test

@@ -132,6 +132,18 @@ class PipelineStepsITest {
     }
 
     @Test
+    void shouldRestoreEverythingDeletedSinceAMoment() throws Exception {
+        WorkflowRun b = run("""
+                def r = acrRestore registry: registry, credentialsId: creds, since: '3d', repository: 'app'
+                echo "restored=${r.restored} errors=${r.errors}"
+                """, Result.SUCCESS);
+
+        j.assertLogContains("restored=1 errors=0", b);
+        assertThat(emulator.requestLog().entries()).filteredOn(e -> e.method().equals("POST") && e.status() != 401
+                && e.path().startsWith("/acr/v1/_deleted/app/_manifests/")).hasSize(1);
+    }
+
+    @Test
     void shouldWarnButNotBlockWhenTheDigestMatchesAndArmIsOutOfReach() throws Exception {
         String digest = emulator.digestOf("app", "new");
 

@@ -9,8 +9,9 @@ import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * {@code acrRestore}: Brings back soft-deleted manifests and their tags: one image by digest or tag, or
- * everything a purge journal recorded. Needs soft delete on the registry. Returns the totals as a map.
+ * {@code acrRestore}: Brings back soft-deleted manifests and their tags: one image by digest or tag, everything a
+ * purge journal recorded, or everything deleted since a moment ({@code since}, with {@code repository} or
+ * {@code filter}). Needs soft delete on the registry. Returns the totals as a map.
  */
 public class AcrRestoreStep extends AcrStep {
     private String repository;
@@ -18,6 +19,9 @@ public class AcrRestoreStep extends AcrStep {
     private String tag;
     private boolean force;
     private String journal;
+    private String since;
+    private String filter;
+    private boolean dryRun;
 
     @DataBoundConstructor
     public AcrRestoreStep(String registry, String credentialsId) {
@@ -69,6 +73,33 @@ public class AcrRestoreStep extends AcrStep {
         this.journal = Util.fixEmptyAndTrim(journal);
     }
 
+    public String getSince() {
+        return since;
+    }
+
+    @DataBoundSetter
+    public void setSince(String since) {
+        this.since = Util.fixEmptyAndTrim(since);
+    }
+
+    public String getFilter() {
+        return filter;
+    }
+
+    @DataBoundSetter
+    public void setFilter(String filter) {
+        this.filter = Util.fixEmptyAndTrim(filter);
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    @DataBoundSetter
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
+    }
+
     @Override
     protected StepKind verb() {
         return StepKind.RESTORE;
@@ -81,6 +112,9 @@ public class AcrRestoreStep extends AcrStep {
         parameters.put("tag", tag);
         parameters.put("force", force);
         parameters.put("journal", journal);
+        parameters.put("since", since);
+        parameters.put("filter", filter);
+        parameters.put("dryRun", dryRun);
     }
 
     @Extension

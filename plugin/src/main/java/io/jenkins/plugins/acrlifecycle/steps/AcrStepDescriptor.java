@@ -119,4 +119,9 @@ public abstract class AcrStepDescriptor extends StepDescriptor {
     public FormValidation doCheckMode(@AncestorInPath Item item, @QueryParameter String value) {
         return FieldChecks.check(item, "mode", value);
     }
+
+    @POST
+    public FormValidation doCheckSince(@AncestorInPath Item item, @QueryParameter String value) {
+        return FieldChecks.check(item, "since", value);
+    }
 }
