@@ -3,6 +3,8 @@ package io.acrlifecycle.cli;
 import io.acrlifecycle.emulator.AcrEmulator;
 import io.acrlifecycle.emulator.EmulatorOptions;
 import io.acrlifecycle.emulator.FaultRule;
+import io.acrlifecycle.emulator.QuotaSettings;
+import io.acrlifecycle.emulator.Quotas;
 import io.acrlifecycle.engine.purge.bench.BenchTarget;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.Registries;
@@ -47,6 +49,29 @@ public final class EmulatorBenchTarget implements BenchTarget {
                     .credential(new StaticTokenCredential(emu.aadToken(Duration.ofHours(2)))).build());
         }
         return registry;
+    }
+
+    @Override
+    public void quota(String sku, Duration window) {
+        if (sku == null) {
+            emu.quotas().reset();
+            return;
+        }
+        emu.registry().setSku(sku);
+        emu.quotas().set(new QuotaSettings(true, null, null, window, true));
+        emu.quotas().drain();
+    }
+
+    @Override
+    public QuotaCounts quotaCounts() {
+        Quotas.Counts c = emu.quotas().counts();
+        return new QuotaCounts(c.reads(), c.writes(), c.throttledReads(), c.throttledWrites());
+    }
+
+    @Override
+    public RawAccess raw() {
+        return new RawAccess(emu.endpoint(), emu.sslContext(), emu.adminUsername(), emu.adminPassword(),
+                emu.loginServer(), emu.trustStorePkcs12(), emu.trustStorePassword());
     }
 
     @Override

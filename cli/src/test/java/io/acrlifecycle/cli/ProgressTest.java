@@ -19,7 +19,7 @@ class ProgressTest {
     void shouldRedrawOneLineOnATerminal() {
         // given
         StringWriter err = new StringWriter();
-        Progress progress = new Progress(io(err, true), "purge");
+        Progress progress = new Progress(io(err, true), "purge", () -> 0L);
 
         // when
         for (int i = 1; i <= 4; i++) {
@@ -38,7 +38,7 @@ class ProgressTest {
     void shouldPrintAPlainLinePerTenPercentOtherwise() {
         // given
         StringWriter err = new StringWriter();
-        Progress progress = new Progress(io(err, false), "purge");
+        Progress progress = new Progress(io(err, false), "purge", () -> 0L);
 
         // when
         for (int i = 1; i <= 200; i++) {
@@ -49,6 +49,25 @@ class ProgressTest {
         // then
         assertThat(err.toString().lines()).hasSize(11).contains("purge: 20/200 (10%)", "purge: 200/200 (100%)")
                 .noneMatch(l -> l.contains("\r"));
+    }
+
+    @Test
+    void shouldShowTheCurrentRateAndTheTimeLeft() {
+        // given a purge paced at 8 deletes per second, then at 2 (the quota dropped)
+        StringWriter err = new StringWriter();
+        long[] now = {0};
+        Progress progress = new Progress(io(err, false), "purge", () -> now[0]);
+
+        // when
+        for (int i = 1; i <= 1000; i++) {
+            now[0] = i <= 500 ? i * 125_000_000L : 62_500_000_000L + (i - 500) * 500_000_000L;
+            progress.update(i, 1000);
+        }
+
+        // then: the rate over the last 10 s, and what is left at that rate
+        assertThat(err.toString().lines()).contains("purge: 100/1000 (10%), 8.0/s, 1m53s left",
+                "purge: 600/1000 (60%), 2.0/s, 3m20s left", "purge: 1000/1000 (100%), 2.0/s, 0s left");
+        assertThat(Progress.duration(3725)).isEqualTo("1h02m");
     }
 
     @Test

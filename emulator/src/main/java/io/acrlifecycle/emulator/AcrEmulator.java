@@ -63,6 +63,7 @@ public final class AcrEmulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final RequestLog requestLog = new RequestLog();
     private final RegistryResource registry = new RegistryResource();
+    private final Quotas quotas = new Quotas(registry::sku, clock::now);
     private final RegistryStore store;
     private final Env env;
     private final Removals removals;
@@ -226,6 +227,11 @@ public final class AcrEmulator implements AutoCloseable {
         return requestLog;
     }
 
+    /** The tier's read and write quotas (off until set: {@code quotas().set(QuotaSettings.documented())}). */
+    public Quotas quotas() {
+        return quotas;
+    }
+
     public RegistryResource registry() {
         return registry;
     }
@@ -242,6 +248,9 @@ public final class AcrEmulator implements AutoCloseable {
             throw new IllegalArgumentException("seed: must be a JSON object with registry, tasks, repositories");
         }
         registry.applySeed(root.get("registry"), root.get("tasks"), clock.now());
+        if (root.hasNonNull("quota")) {
+            quotas.set(QuotaSettings.fromJson(root.get("quota"), quotas.settings()));
+        }
         Map<String, Map<String, String>> ids = new SeedLoader(env, removals).loadRepositories(root.get("repositories"));
         ids.forEach((repo, m) -> seedIds.computeIfAbsent(repo, k -> new ConcurrentHashMap<>()).putAll(m));
         housekeeping();
@@ -267,7 +276,7 @@ public final class AcrEmulator implements AutoCloseable {
         return d;
     }
 
-    /** Empty registry, default policies, no faults, empty log, no scoped tokens, clock back to system time. */
+    /** Empty registry, default policies, no faults, no quota, empty log, no scoped tokens, clock back to system time. */
     public void reset() {
         store.locked(() -> {
             store.clear();
@@ -275,6 +284,7 @@ public final class AcrEmulator implements AutoCloseable {
         registry.reset(clock.now());
         seedIds.clear();
         faults.clear();
+        quotas.reset();
         requestLog.clear();
         auth.clearScopedTokens();
         clock.reset();

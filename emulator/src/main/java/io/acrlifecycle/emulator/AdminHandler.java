@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Control endpoint for standalone use, under {@code /_emulator/}, for the admin user only (Basic auth): clock,
- * faults, request log, seed, reset and seed digests. Exempt from faults.
+ * faults, quota, request log, seed, reset and seed digests. Exempt from faults.
  */
 final class AdminHandler {
     private final AcrEmulator emu;
@@ -63,6 +63,7 @@ final class AdminHandler {
                 emu.faults().clear();
                 c.empty(204);
             }
+            case "GET quota", "POST quota", "DELETE quota" -> QuotaAdmin.handle(emu.quotas(), c);
             case "GET requests" -> {
                 ArrayNode arr = Json.array();
                 for (RequestLog.Entry e : emu.requestLog().entries()) {

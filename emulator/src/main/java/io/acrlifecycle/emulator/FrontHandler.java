@@ -18,9 +18,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Every request: faults, lazy housekeeping (auto-purge, retention), routing to the API group's handler, ACR's
- * error body for {@link AcrException}, request log, and persistence when state changed. The Jetty handler is
- * blocking (handlers wait on the store lock and on injected latency), so Jetty runs it on a pool thread.
+ * Every request: faults, the tier's quota, lazy housekeeping (auto-purge, retention), routing to the API group's
+ * handler, ACR's error body for {@link AcrException}, request log, and persistence when state changed. The Jetty
+ * handler is blocking (handlers wait on the store lock and on injected latency), so Jetty runs it on a pool thread.
  */
 final class FrontHandler extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(FrontHandler.class.getName());
@@ -93,6 +93,7 @@ final class FrontHandler extends Handler.Abstract {
         try {
             if (!c.path().startsWith("/_emulator/")) {
                 applyFaults(c);
+                emu.quotas().check(c.method(), c.path()); // after faults: an injected fault costs no quota
             }
             emu.housekeeping();
             armChanged = route(c);

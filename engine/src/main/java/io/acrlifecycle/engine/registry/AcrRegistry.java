@@ -63,7 +63,14 @@ public final class AcrRegistry implements Registry {
     private final String armUnavailable;
     private final ContainerRegistryClient sdk;
 
+    private final Throttles throttles;
+
     AcrRegistry(RegistryConfig config, Rest data, Rest armRest, String armUnavailable) {
+        this(config, data, armRest, armUnavailable, new Throttles());
+    }
+
+    AcrRegistry(RegistryConfig config, Rest data, Rest armRest, String armUnavailable, Throttles throttles) {
+        this.throttles = throttles;
         this.config = config;
         this.data = data;
         this.armUnavailable = armUnavailable;
@@ -74,6 +81,11 @@ public final class AcrRegistry implements Registry {
 
     public RegistryConfig config() {
         return config;
+    }
+
+    @Override
+    public AutoCloseable onThrottle(ThrottleListener listener) {
+        return throttles.add(listener);
     }
 
     @Override

@@ -34,16 +34,24 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
 
     private final RetrySettings settings;
     private final EngineLog log;
+    private final Throttles throttles;
 
     AcrRetryPolicy(RetrySettings settings, EngineLog log) {
+        this(settings, log, new Throttles());
+    }
+
+    /** {@code throttles} hear each 429/503 and may hold each retry back (a caller pacing to the quota). */
+    AcrRetryPolicy(RetrySettings settings, EngineLog log, Throttles throttles) {
         this.settings = settings;
         this.log = log == null ? EngineLog.SILENT : log;
+        this.throttles = throttles;
     }
 
     @Override
     public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
         for (int attempt = 0; ; attempt++) {
             HttpResponse response;
+            long sentAt = System.nanoTime();
             try {
                 response = next.clone().processSync();
             } catch (RuntimeException e) {
@@ -55,6 +63,7 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
                 sleep(wait);
                 continue;
             }
+            heard(context, response, sentAt);
             if (attempt >= settings.maxRetries() || !isRetriable(response.getStatusCode())) {
                 return response;
             }
@@ -62,6 +71,7 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
             note(context, "HTTP " + response.getStatusCode(), attempt, wait);
             response.close();
             sleep(wait);
+            beforeRetry(context, response);
         }
     }
 
@@ -71,8 +81,10 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
     }
 
     private Mono<HttpResponse> attempt(HttpPipelineCallContext context, HttpPipelineNextPolicy next, int attempt) {
+        long sentAt = System.nanoTime();
         return next.clone().process()
                 .flatMap(response -> {
+                    heard(context, response, sentAt);
                     if (attempt >= settings.maxRetries() || !isRetriable(response.getStatusCode())) {
                         return Mono.just(response);
                     }
@@ -86,6 +98,30 @@ final class AcrRetryPolicy implements HttpPipelinePolicy {
                     note(context, "no response (" + e.getClass().getSimpleName() + ")", attempt, wait);
                     return attempt(context, next, attempt + 1).delaySubscription(wait);
                 });
+    }
+
+    /** Tells the throttle listeners about a 429/503 (every one, also the last, which is not retried). */
+    private void heard(HttpPipelineCallContext context, HttpResponse response, long sentAt) {
+        int s = response.getStatusCode();
+        if (s == 429 || s == 503) {
+            throttles.throttled(context.getHttpRequest().getHttpMethod().name(),
+                    context.getHttpRequest().getUrl().getPath(), s, sentAt, serverDelay(response.getHeaders()));
+        }
+    }
+
+    /** After the wait, before the retry: a pacing listener may hold a throttled request back further. */
+    private void beforeRetry(HttpPipelineCallContext context, HttpResponse response) {
+        int s = response.getStatusCode();
+        if (s != 429 && s != 503) {
+            return;
+        }
+        try {
+            throttles.beforeRetry(context.getHttpRequest().getHttpMethod().name(),
+                    context.getHttpRequest().getUrl().getPath());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a registry call", e);
+        }
     }
 
     static boolean isRetriable(int status) {

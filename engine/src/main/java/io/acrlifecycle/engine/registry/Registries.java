@@ -18,7 +18,8 @@ public final class Registries {
 
     public static AcrRegistry open(RegistryConfig config) {
         HttpClient client = config.httpClient() != null ? config.httpClient() : defaultClient(config);
-        AcrRetryPolicy retry = new AcrRetryPolicy(config.retry(), config.log());
+        Throttles throttles = new Throttles();
+        AcrRetryPolicy retry = new AcrRetryPolicy(config.retry(), config.log(), throttles);
         UserAgentPolicy userAgent = new UserAgentPolicy(USER_AGENT);
 
         HttpPipeline tokenPipeline = new HttpPipelineBuilder().httpClient(client).policies(userAgent, retry).build();
@@ -44,7 +45,7 @@ public final class Registries {
                     new GuardedCredential(config.credential(), config.loginServer()), armScope(config))).build();
             arm = new Rest(armPipeline, config.armEndpoint().toString(), config.loginServer());
         }
-        return new AcrRegistry(config, data, arm, armUnavailable);
+        return new AcrRegistry(config, data, arm, armUnavailable, throttles);
     }
 
     /** {@code <armEndpoint>/.default}; with an endpoint override the cloud's ARM audience still applies. */

@@ -39,6 +39,14 @@ public interface Registry extends AutoCloseable {
         return RegistryConfig.DEFAULT_PAGE_SIZE;
     }
 
+    /**
+     * Hears every throttled answer (429/503) of this registry's calls, also the ones its retry policy retries on its
+     * own, until the returned handle is closed. The default hears nothing (a registry without an HTTP retry policy).
+     */
+    default AutoCloseable onThrottle(ThrottleListener listener) {
+        return () -> { };
+    }
+
     /** Manifests of one repository, tagged and untagged. */
     Iterable<ManifestInfo> manifests(String repository);
 

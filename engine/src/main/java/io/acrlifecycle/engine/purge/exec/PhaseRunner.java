@@ -263,14 +263,22 @@ final class PhaseRunner {
         }
         ItemResult r;
         try {
+            // the gate may hold the delete back (a throttle pause, a paced slot): if the run stopped meanwhile,
+            // it is not sent
             DeleteOutcome o = deleteGate.call(() -> {
                 attempted.set(true);
                 return w.delete().call();
-            });
+            }, () -> !stop.isStopped());
+            if (o == null) {
+                close(intent, JournalOutcome.NOT_SENT, "the run stopped before this request");
+                return report(w.notAttempted().withDetail("the run stopped before this item"));
+            }
             r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
         } catch (RegistryException e) {
+            // journaled before the stop, so the failure is the first outcome and the others' NOT_SENT follow it
+            ItemResult failed = closed(intent, w.result().apply(Outcome.FAILED, e.getMessage()));
             stop.stop(w.what() + " failed: " + e.getMessage());
-            r = w.result().apply(Outcome.FAILED, e.getMessage());
+            return failed;
         }
         return closed(intent, gone(w, r));
     }

@@ -44,6 +44,8 @@ public final class PurgeExecutor {
     private final ExecutorOptions options;
     private final PurgeProgress progress;
     private final EngineLog log;
+    // the writes (deletes, unlocks) are paced to the rate the registry's quota sustains, learned from its 429s
+    private final RatePacer writePacer;
     private final Gate deleteGate;
     // the re-reads before each delete have their own gate: a worker holds no delete slot while it reads, so up to
     // `concurrency` DELETEs stay in flight while other workers re-read (the pool has twice as many threads)
@@ -56,7 +58,9 @@ public final class PurgeExecutor {
         this.options = options == null ? ExecutorOptions.defaults() : options;
         this.progress = progress == null ? PurgeProgress.NONE : progress;
         this.log = log == null ? EngineLog.SILENT : log;
-        this.deleteGate = new Gate(new AdaptiveLimiter(this.options.concurrency()), this.options.throttlePause());
+        this.writePacer = new RatePacer(this.options.throttlePause());
+        this.deleteGate = new Gate(new AdaptiveLimiter(this.options.concurrency()), this.options.throttlePause(),
+                writePacer);
         this.readGate = new Gate(new AdaptiveLimiter(this.options.concurrency()), this.options.throttlePause());
         this.stop = new RunStop(this.log);
         this.rechecks = new Rechecks(registry, this.options, readGate, stop, this.log);
@@ -79,6 +83,7 @@ public final class PurgeExecutor {
         ExecutorService pool = Executors.newFixedThreadPool(2 * options.concurrency(), daemonThreads());
         PhaseRunner phases = new PhaseRunner(pool, options.concurrency(), journal, run, deleteGate, readGate, stop,
                 progress, log);
+        AutoCloseable hearing = registry.onThrottle(writePacer.writeListener());
         try {
             for (RepositoryPlan rp : plan.repositories()) {
                 reports.add(runRepository(rp, journal, run, phases));
@@ -86,12 +91,33 @@ public final class PurgeExecutor {
         } finally {
             pool.shutdownNow();
             PhaseRunner.awaitWorkers(pool, log);
+            closeQuietly(hearing);
         }
         PurgeReport.Status status = stop.isStopped() ? PurgeReport.Status.FAILED : PurgeReport.Status.COMPLETED;
         PurgeReport report = PurgeReport.of(plan, status, stop.reason(), false, started, Instant.now(), reports,
                 journal == null ? null : journal.file().toString(), null);
         progress.done(report);
         return report;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            // removing a listener from a list does not fail
+        }
+    }
+
+    /**
+     * The write rate the registry sustains, as measured from its 429s (requests per second; 0 when it never
+     * throttled this run), and the pace the writes are held to now.
+     */
+    public Pacing pacing() {
+        return new Pacing(writePacer.measured(), writePacer.rate(), writePacer.throttledAnswers(), writePacer.events());
+    }
+
+    /** See {@link #pacing()}; {@code throttled} counts every 429/503 the registry layer saw on a write. */
+    public record Pacing(double measuredPerSecond, double pacePerSecond, long throttled, int events) {
     }
 
     /** Throttle count seen by this executor (for the bench and tests). */
