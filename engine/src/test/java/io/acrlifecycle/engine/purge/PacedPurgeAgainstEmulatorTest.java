@@ -10,6 +10,7 @@ import io.acrlifecycle.engine.log.EngineLog;
 import io.acrlifecycle.engine.purge.exec.ExecutorOptions;
 import io.acrlifecycle.engine.purge.exec.PurgeExecutor;
 import io.acrlifecycle.engine.purge.plan.PurgePlan;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.rules.PurgeRules;
 import io.acrlifecycle.engine.registry.AcrRegistry;
 import io.acrlifecycle.engine.registry.Registries;

@@ -2,7 +2,7 @@ package io.acrlifecycle.engine.purge.bench;
 
 import io.acrlifecycle.engine.json.Json;
 import io.acrlifecycle.engine.log.EngineLog;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeRequest;
 import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.undo.PurgeUndo;
@@ -116,7 +116,7 @@ public final class EndToEndBench {
             PurgeReport purge = PurgeService.run(registry, request.dryRun(false).build(), null, EngineLog.SILENT);
             double purgeSeconds = (System.nanoTime() - t1) / 1e9;
             long t2 = System.nanoTime();
-            UndoReport undo = PurgeUndo.undo(journal, new RestoreServiceUndoRestorer(new RestoreService(registry,
+            UndoReport undo = PurgeUndo.undo(journal, registry.loginServer(), new RestoreServiceUndoRestorer(new RestoreService(registry,
                     EngineLog.SILENT)));
             double undoSeconds = (System.nanoTime() - t2) / 1e9;
             long peak = 0;

@@ -1,7 +1,7 @@
 package io.acrlifecycle.engine.purge.bench;
 
 import io.acrlifecycle.engine.log.EngineLog;
-import io.acrlifecycle.engine.purge.PurgeReport;
+import io.acrlifecycle.engine.purge.result.PurgeReport;
 import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.exec.ExecutorOptions;
 import io.acrlifecycle.engine.purge.exec.PurgeExecutor;

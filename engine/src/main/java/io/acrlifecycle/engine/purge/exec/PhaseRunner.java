@@ -271,7 +271,7 @@ final class PhaseRunner {
             }, () -> !stop.isStopped());
             if (o == null) {
                 close(intent, JournalOutcome.NOT_SENT, "the run stopped before this request");
-                return report(w.notAttempted().withDetail("the run stopped before this item"));
+                return w.notAttempted().withDetail("the run stopped before this item");
             }
             r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
         } catch (RegistryException e) {
