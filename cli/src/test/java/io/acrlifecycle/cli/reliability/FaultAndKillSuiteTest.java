@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +63,10 @@ class FaultAndKillSuiteTest {
                 SEED, FAULT_CASES.get(), KILLS.get(), RESTORED.get());
     }
 
-    /** Three repositories of old and new builds, untagged manifests, a multi-arch index, a locked image. */
+    /**
+     * Three repositories of old and new builds, untagged manifests, a multi-arch index, a locked image, and signed
+     * builds (signatures, SBOMs with their own signature) whose referrers go with them.
+     */
     static String seed(long seed) {
         Random r = new Random(seed);
         StringBuilder b = new StringBuilder("{\"registry\": {\"softDelete\": {\"enabled\": true, \"retentionDays\": 7}},"
@@ -87,6 +89,20 @@ class FaultAndKillSuiteTest {
                     + " \"c2\"], \"tags\": [\"multi\"], \"updated\": \"-" + (31 + r.nextInt(30)) + "d\"}");
             m.add("{\"id\": \"lk\", \"tags\": [\"b-locked\"], \"updated\": \"-90d\", \"locks\": {\"deleteEnabled\": false,"
                     + " \"writeEnabled\": false}}");
+            // signed images: a signature on every third build, an SBOM with its own signature on every fifth; the
+            // registry deletes them with their image, so the plan, journal and undo must account for them (cascades)
+            for (int k = 0; k < images; k++) {
+                if (k % 3 == 0) {
+                    m.add("{\"id\": \"sig" + k + "\", \"subject\": \"i" + k + "\", \"artifactType\": "
+                            + "\"application/vnd.cncf.notary.signature\", \"updated\": \"-1d\"}");
+                }
+                if (k % 5 == 0) {
+                    m.add("{\"id\": \"sbom" + k + "\", \"subject\": \"i" + k + "\", \"artifactType\": "
+                            + "\"application/spdx+json\", \"updated\": \"-1d\"}");
+                    m.add("{\"id\": \"sbomsig" + k + "\", \"subject\": \"sbom" + k + "\", \"artifactType\": "
+                            + "\"application/vnd.cncf.notary.signature\", \"updated\": \"-1d\"}");
+                }
+            }
             b.append(String.join(",", m)).append("]}");
         }
         return b.append("]}").toString();
@@ -205,12 +221,6 @@ class FaultAndKillSuiteTest {
         }
     }
 
-    @Disabled("signed images: deleting a subject deletes its referrers; journaled as cascades by branch cascade"
-            + " (issue 10, finding 1). Enable with a signature and an SBOM in the seed once that is on main.")
-    @Test
-    void signedImagesCascadeIsJournaledAndUndone() {
-    }
-
     // ---------------------------------------------------------------- the checks
 
     private void survives(String name, Consumer<AcrEmulator> faults) throws Exception {
@@ -327,6 +337,9 @@ class FaultAndKillSuiteTest {
             }
             for (JsonNode m : repo.path("delete")) {
                 deletes.add(m.path("repository").asText() + "@" + m.path("digest").asText());
+                for (JsonNode c : m.path("cascade")) { // referrers the registry deletes with it
+                    deletes.add(c.path("repository").asText() + "@" + c.path("digest").asText());
+                }
             }
         }
         assertThat(untags).as("the plan untags something").isNotEmpty();
