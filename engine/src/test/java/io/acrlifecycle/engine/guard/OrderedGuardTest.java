@@ -3,6 +3,7 @@ package io.acrlifecycle.engine.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acrlifecycle.engine.model.Locks;
+import io.acrlifecycle.engine.testing.InMemoryRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -49,6 +49,7 @@ public final class InMemoryRegistry implements Registry {
     private final Map<String, Map<String, TagInfo>> tags = new TreeMap<>();
     private final Map<String, Map<String, ManifestInfo>> manifests = new TreeMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
+    private final Map<String, String> subjects = new HashMap<>();
     private final List<RegistryTask> tasks = new CopyOnWriteArrayList<>();
     private volatile RegistryPolicies policies = new RegistryPolicies("Premium", true, 7, false, 7, false, false);
 
@@ -116,6 +117,13 @@ public final class InMemoryRegistry implements Registry {
             String... tagNames) {
         manifest(id, updated, MediaTypes.OCI_INDEX, locks, tagNames);
         children.put(digest(id), childIds.stream().map(InMemoryRegistry::digest).toList());
+        return this;
+    }
+
+    /** Short form: an OCI referrer {@code id} (a signature, an SBOM) of {@code subjectId}, in {@link #REPO}. */
+    public synchronized InMemoryRegistry referrer(String id, Instant updated, String subjectId, String... tagNames) {
+        manifest(id, updated, MediaTypes.OCI_MANIFEST, Locks.NONE, tagNames);
+        subjects.put(digest(id), digest(subjectId));
         return this;
     }
 
@@ -191,13 +199,15 @@ public final class InMemoryRegistry implements Registry {
     @Override
     public synchronized Optional<ManifestContent> manifestContent(String repository, String digest) {
         ManifestInfo m = manifests.getOrDefault(repository, Map.of()).get(digest);
-        return m == null ? Optional.empty() : Optional.of(new ManifestContent(digest, m.mediaType(), null,
-                children.getOrDefault(digest, List.of()), m.imageSize()));
+        return m == null ? Optional.empty() : Optional.of(new ManifestContent(digest, m.mediaType(),
+                subjects.get(digest), children.getOrDefault(digest, List.of()), m.imageSize()));
     }
 
     @Override
-    public List<String> referrers(String repository, String subjectDigest) {
-        return List.of();
+    public synchronized List<String> referrers(String repository, String subjectDigest) {
+        Map<String, ManifestInfo> live = manifests.getOrDefault(repository, Map.of());
+        return subjects.entrySet().stream().filter(e -> e.getValue().equals(subjectDigest)
+                && live.containsKey(e.getKey())).map(Map.Entry::getKey).sorted().toList();
     }
 
     @Override
