@@ -136,7 +136,7 @@ class PurgeServiceTest {
         // then: nothing to refuse; too many deletes; soft delete off; off but not required, or allowed
         assertThat(PurgeService.refusal(plan, options, reg)).isNull();
         assertThat(PurgeService.refusal(plan, options.withSafety(true, false, 13), reg))
-                .contains("sends 14 deletes").contains("more than maxDeletes 13");
+                .contains("removes 14 items").contains("more than maxDeletes 13");
         reg.softDelete(false);
         assertThat(PurgeService.refusal(plan, options, reg)).contains("soft delete is disabled");
         assertThat(PurgeService.refusal(plan, options.withSafety(false, false, null), reg)).isNull();
