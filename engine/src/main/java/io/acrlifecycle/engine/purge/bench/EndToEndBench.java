@@ -8,7 +8,7 @@ import io.acrlifecycle.engine.purge.PurgeService;
 import io.acrlifecycle.engine.purge.undo.PurgeUndo;
 import io.acrlifecycle.engine.purge.undo.RestoreServiceUndoRestorer;
 import io.acrlifecycle.engine.purge.undo.UndoReport;
-import io.acrlifecycle.engine.registry.AcrRegistry;
+import io.acrlifecycle.engine.registry.Registry;
 import io.acrlifecycle.engine.registry.Registries;
 import io.acrlifecycle.engine.registry.RegistryConfig;
 import io.acrlifecycle.engine.restore.RestoreService;
@@ -104,7 +104,7 @@ public final class EndToEndBench {
         Path journal = Path.of(args[7]);
         RegistryConfig config = RegistryConfig.builder().loginServer(args[2]).endpoint(URI.create(args[1]))
                 .trustStore(Path.of(args[3]), storePassword).usernamePassword(user, password).build();
-        try (AcrRegistry registry = Registries.open(config)) {
+        try (Registry registry = Registries.open(config)) {
             PurgeRequest.Builder request = PurgeRequest.builder().filter(repo + ":.*").ago("0d")
                     .concurrency(concurrency).allowPermanentDelete(true).journal(journal);
             long t0 = System.nanoTime();
