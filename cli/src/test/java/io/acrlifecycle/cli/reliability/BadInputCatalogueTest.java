@@ -156,7 +156,7 @@ class BadInputCatalogueTest {
                 cli("P05", "purge flags", "--filter without ':'", 2, n("--filter[0]", "accepted: '<repository-regex>:<tag-regex>'"), "purge", "-f", "app", "--ago", "1d"),
                 cli("P06", "purge flags", "--concurrency 99", 2, n("concurrency", "accepted"), "purge", "-f", "app:.*", "--ago", "1d", "--concurrency", "99"),
                 cli("P07", "purge flags", "--max-deletes -3", 2, n("--max-deletes", "accepted"), "purge", "-f", "app:.*", "--ago", "1d", "--max-deletes", "-3"),
-                cli("P08", "purge flags", "--protect-image app@sha256:zz", 2, n("image reference", "accepted: repo:tag"), "purge", "-f", "app:.*", "--ago", "1d", "--protect-image", "app@sha256:zz"),
+                cli("P08", "purge flags", "--protect-image app@sha256:zz", 2, n("image reference", "accepted forms: repo:tag"), "purge", "-f", "app:.*", "--ago", "1d", "--protect-image", "app@sha256:zz"),
                 cli("P09", "purge flags", "--exclude with a bad regex", 2, n("exclude", "regular expression"), "purge", "-f", "app:.*", "--ago", "1d", "--exclude", "app:(("),
                 cli("P10", "purge flags", "--protect-tag with a bad regex", 2, n("protect", "regular expression"), "purge", "-f", "app:.*", "--ago", "1d", "--protect-tag", "(("),
                 cli("P11", "purge flags", "--untaged (typo)", 2, n("--untaged", "did you mean: --untagged"), "purge", "-f", "app:.*", "--untaged"),
