@@ -228,13 +228,19 @@ class PurgeServiceTest {
     void shouldStopOnAPersistentErrorThenFinishOnRerunWithoutDuplicates(@TempDir Path dir) {
         InMemoryRegistry reg = registry();
         Path journal = dir.resolve("j.jsonl");
-        reg.fault = call -> call.equals("delete app@" + d(3))
-                ? new RegistryException("forbidden", 403, "DENIED", null) : null;
+        // the second manifest DELETE sent fails, whichever it is (with concurrency 1, re-checks still overlap the
+        // deletes, so the order items reach the delete gate is not fixed): one is deleted before it, and the stop
+        // is set while the failing call holds the gate's only slot, so nothing after it is sent
+        java.util.concurrent.atomic.AtomicInteger deletes = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> failing = new java.util.concurrent.atomic.AtomicReference<>();
+        reg.fault = call -> call.startsWith("delete app@") && deletes.incrementAndGet() == 2 && failing.compareAndSet(
+                null, call.substring("delete app@".length())) ? new RegistryException("forbidden", 403, "DENIED", null)
+                : null;
         PurgeRequest req = request().concurrency(1).journal(journal).build();
         PurgeReport first = PurgeService.run(reg, req, null, null);
         assertThat(first.status()).isEqualTo(PurgeReport.Status.FAILED);
-        assertThat(first.message()).contains(d(3));
-        assertThat(first.totals().errors()).isEqualTo(2); // the manifest, and ci-3 that its DELETE would remove
+        assertThat(first.message()).contains(failing.get());
+        assertThat(first.totals().errors()).isEqualTo(2); // the manifest, and the tag its DELETE would remove
         assertThat(first.totals().notAttempted()).isPositive();
         long doneFirst = PurgeJournal.read(journal).stream().filter(r -> "DELETED".equals(r.outcome())).count();
         assertThat(doneFirst).isPositive();

@@ -262,12 +262,21 @@ final class PhaseRunner {
             }
         }
         ItemResult r;
+        ItemResult[] failed = new ItemResult[1];
         try {
             // the gate may hold the delete back (a throttle pause, a paced slot): if the run stopped meanwhile,
             // it is not sent
             DeleteOutcome o = deleteGate.call(() -> {
                 attempted.set(true);
-                return w.delete().call();
+                try {
+                    return w.delete().call();
+                } catch (RegistryException e) {
+                    // journaled, then the run stopped, while this call still holds its gate slot: a delete waiting
+                    // for the slot sees the stop and is not sent
+                    failed[0] = closed(intent, w.result().apply(Outcome.FAILED, e.getMessage()));
+                    stop.stop(w.what() + " failed: " + e.getMessage());
+                    throw e;
+                }
             }, () -> !stop.isStopped());
             if (o == null) {
                 close(intent, JournalOutcome.NOT_SENT, "the run stopped before this request");
@@ -275,10 +284,13 @@ final class PhaseRunner {
             }
             r = w.result().apply(map(o), o == DeleteOutcome.LOCKED ? "405: locked on the registry" : null);
         } catch (RegistryException e) {
+            if (failed[0] != null) {
+                return failed[0];
+            }
             // journaled before the stop, so the failure is the first outcome and the others' NOT_SENT follow it
-            ItemResult failed = closed(intent, w.result().apply(Outcome.FAILED, e.getMessage()));
+            ItemResult r2 = closed(intent, w.result().apply(Outcome.FAILED, e.getMessage()));
             stop.stop(w.what() + " failed: " + e.getMessage());
-            return failed;
+            return r2;
         }
         return closed(intent, gone(w, r));
     }
